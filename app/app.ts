@@ -1,0 +1,105 @@
+// The composition root: builds every service from explicit dependencies and mounts
+// middleware, pages and APIs. Tests call createApp with test dependencies.
+import path from "node:path";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppError } from "./core/errors.ts";
+import type { Cache, KeyValue } from "./core/cache/types.ts";
+import type { Config } from "./core/config/config.ts";
+import type { Db } from "./core/db/client.ts";
+import type { JobQueue, TaskDefinition } from "./core/jobs/types.ts";
+import type { Logger } from "./core/logging/logger.ts";
+import type { SearchIndex } from "./core/search/types.ts";
+import { csrfProtection } from "./core/http/csrf.ts";
+import type { AppEnv } from "./core/http/env.ts";
+import { flashMessages } from "./core/http/flash.ts";
+import { requestContext } from "./core/http/request-context.ts";
+import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
+import { createAssetManifest } from "./core/render/assets.ts";
+import { createTemplateEnvironment } from "./core/render/environment.ts";
+import { renderer } from "./core/render/renderer.ts";
+import { bannersApi, createBannersService } from "./domains/banners/index.ts";
+import { boxesApi, boxesRoutes, createBoxesService } from "./domains/boxes/index.ts";
+import { errorHandler, notFoundHandler } from "./site/errors.ts";
+import { healthRoutes } from "./site/health.ts";
+import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
+import { createLayoutLoader } from "./site/layout.ts";
+import { serviceHealthChecks, type WorkerStatus } from "./site/health-checks.ts";
+import { staticRoutes } from "./site/static-files.ts";
+
+export const ROOT_DIR = path.resolve(import.meta.dirname, "..");
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  kv: KeyValue;
+  cache: Cache;
+  search: SearchIndex;
+  jobs: JobQueue;
+  /** How the background worker is doing, for /healthz. */
+  worker: WorkerStatus;
+  /** Overrides for tests; default to the repository's folders. */
+  paths?: { templates?: string; static?: string };
+}
+
+/** Every domain service, built once per app from its dependencies. */
+export function createServices(deps: Pick<AppDeps, "db" | "cache">) {
+  const boxes = createBoxesService(deps);
+  const banners = createBannersService(deps);
+  return { boxes, banners };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Every background task the domains define (used by the worker and the job queue). */
+export function collectTasks(_services: Services): TaskDefinition[] {
+  return [];
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, logger } = deps;
+  const services = createServices(deps);
+  const development = config.NODE_ENV === "development";
+  const secureCookies = config.SITE_URL.startsWith("https://");
+  const assets = createAssetManifest(deps.paths?.static ?? path.join(ROOT_DIR, "static"), { live: development });
+  const templates = createTemplateEnvironment({
+    templatesDir: deps.paths?.templates ?? path.join(ROOT_DIR, "templates"),
+    assets,
+    development,
+    siteUrl: config.SITE_URL,
+  });
+  const renderOptions = { env: templates, siteUrl: config.SITE_URL, loadLayout: createLayoutLoader(services) };
+  const api = { siteUrl: config.SITE_URL };
+
+  const app = new Hono<AppEnv>({ strict: true });
+  app.use(requestContext(logger));
+  app.use(securityHeaders({ hsts: config.isProduction && secureCookies }));
+  app.use(surrogateKeys());
+  app.use(
+    bodyLimit({
+      maxSize: config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
+      },
+    }),
+  );
+
+  app.route("/", healthRoutes(serviceHealthChecks(deps)));
+  app.route("/", staticRoutes(assets));
+
+  const apiApp = new Hono<AppEnv>({ strict: true });
+  apiApp.route("/v3/boxes", boxesApi(services.boxes, api));
+  apiApp.route("/v3/banners", bannersApi(services.banners, api));
+  app.route("/api", apiApp);
+
+  app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies }));
+  app.use(flashMessages({ secret: config.SECRET_KEY, secureCookies }));
+  app.use(renderer(renderOptions));
+  app.route("/", homeRoutes({ boxes: services.boxes, sources: NO_HOME_SOURCES }));
+  app.route("/", boxesRoutes(services.boxes));
+
+  app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request)));
+  app.onError(errorHandler(renderOptions));
+  return app;
+}

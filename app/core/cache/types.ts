@@ -1,0 +1,30 @@
+// The key-value store behind caching, sessions and rate limits: Redis when REDIS_URL
+// is set, an in-process map otherwise. Both implementations keep the same semantics.
+export interface KeyValue {
+  readonly kind: "redis" | "memory";
+  get(key: string): Promise<string | null>;
+  getMany(keys: string[]): Promise<(string | null)[]>;
+  set(key: string, value: string, options?: { ttlSeconds?: number }): Promise<void>;
+  /** Sets the key only when it does not exist; true when this call set it. */
+  setIfAbsent(key: string, value: string, options: { ttlSeconds: number }): Promise<boolean>;
+  delete(...keys: string[]): Promise<void>;
+  /** Atomically adds one; starts the expiry clock on the first increment when ttlSeconds is given. */
+  increment(key: string, options?: { ttlSeconds?: number }): Promise<number>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface CacheOptions {
+  ttlSeconds: number;
+  /** Invalidating any of these tags makes the entry stale (e.g. `box:homepage-intro`). */
+  tags?: string[];
+}
+
+export interface Cache {
+  /** Returns the cached value or computes, stores and returns it; concurrent misses compute once per process. */
+  wrap<T>(key: string, options: CacheOptions, compute: () => Promise<T>): Promise<T>;
+  get<T>(key: string, tags?: string[]): Promise<T | undefined>;
+  set<T>(key: string, value: T, options: CacheOptions): Promise<void>;
+  /** Makes every entry stored under any of these tags stale, in O(1) per tag. */
+  invalidateTags(tags: string[]): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("defaults PORT to 8000 and runs the worker in-process", () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(8000);
+    expect(config.RUN_WORKER).toBe(true);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable in a one-line error", () => {
+    expect(() => loadConfig({ PORT: "abc" })).toThrowError(ConfigError);
+    try {
+      loadConfig({ PORT: "abc" });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain('"abc"');
+      expect(message).not.toContain("\n");
+    }
+  });
+
+  it("rejects malformed service URLs and treats empty ones as unset", () => {
+    expect(() => loadConfig({ REDIS_URL: "not a url" })).toThrowError(/REDIS_URL/);
+    expect(loadConfig({ REDIS_URL: "" }).REDIS_URL).toBeUndefined();
+  });
+
+  it("requires a secret key in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(/SECRET_KEY/);
+    const secret = "x".repeat(40);
+    expect(loadConfig({ NODE_ENV: "production", SECRET_KEY: secret }).SECRET_KEY).toBe(secret);
+  });
+
+  it("parses boolean flags", () => {
+    expect(loadConfig({ RUN_WORKER: "0" }).RUN_WORKER).toBe(false);
+    expect(() => loadConfig({ RUN_WORKER: "maybe" })).toThrowError(/RUN_WORKER/);
+  });
+});

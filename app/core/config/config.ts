@@ -1,0 +1,72 @@
+// Every setting comes from the environment and is checked here once, at start-up.
+import { z } from "zod";
+
+const optionalUrl = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.url("must be a URL such as scheme://host:port").optional(),
+);
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be 1/0, true/false, yes/no or on/off" })
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce
+    .number({ error: "must be a whole number between 1 and 65535" })
+    .int("must be a whole number between 1 and 65535")
+    .min(1, "must be a whole number between 1 and 65535")
+    .max(65535, "must be a whole number between 1 and 65535")
+    .default(8000),
+  /** Public origin used in canonical links, feeds and API `resource_uri`s. */
+  SITE_URL: z.url().default("http://127.0.0.1:8000"),
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  MEILI_URL: optionalUrl,
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pydotorg"),
+  /** Signs CSRF tokens and flash cookies. Required in production. */
+  SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Run graphile-worker inside the web process (set to 0 when `npm run worker` runs apart). */
+  RUN_WORKER: booleanFlag.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  /** Seed demo content when the database has none: "auto" seeds only an embedded database. */
+  SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Largest accepted request body in bytes (nginx in front of legacy allowed 32 MB). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /** Number of reverse proxies in front of the app, for client IPs from X-Forwarded-For. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { SECRET_KEY: string; isProduction: boolean };
+
+/** Raised for an invalid environment; `message` is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const DEVELOPMENT_SECRET = "development-only-secret-do-not-use-in-production";
+
+/** Reads and validates the settings; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const shown = env[name] === undefined ? "" : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+  }
+  const parsed = result.data;
+  const isProduction = parsed.NODE_ENV === "production";
+  if (isProduction && !parsed.SECRET_KEY) {
+    throw new ConfigError("Invalid configuration: SECRET_KEY is required when NODE_ENV=production");
+  }
+  return { ...parsed, SECRET_KEY: parsed.SECRET_KEY ?? DEVELOPMENT_SECRET, isProduction };
+}

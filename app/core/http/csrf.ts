@@ -1,0 +1,55 @@
+// CSRF protection for every form POST, in two layers:
+// 1. a cross-origin Origin header is refused outright;
+// 2. the form must carry `csrf_token`, an HMAC of a random per-browser cookie
+//    (signed double submit), so a forged form cannot know it.
+// JSON APIs under /api are not covered: they accept only header credentials, never cookies.
+import type { MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { AppError } from "../errors.ts";
+import type { AppEnv } from "./env.ts";
+import { randomToken, sign, verify } from "./signing.ts";
+
+export const CSRF_COOKIE = "csrftoken";
+export const CSRF_FIELD = "csrf_token";
+const PURPOSE = "csrf";
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function csrfProtection(options: { secret: string; siteOrigin: string; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let seed = getCookie(c, CSRF_COOKIE);
+    if (!seed || seed.length < 32) {
+      seed = randomToken();
+      setCookie(c, CSRF_COOKIE, seed, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: options.secureCookies,
+        path: "/",
+        maxAge: 60 * 60 * 24 * 365,
+      });
+    }
+    c.set("csrfToken", sign(options.secret, PURPOSE, seed));
+
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      if (origin && origin !== "null" && origin !== options.siteOrigin && origin !== new URL(c.req.url).origin) {
+        throw new AppError("FORBIDDEN", "Cross-site form submissions are not accepted.");
+      }
+      const submitted = await submittedToken(c);
+      if (!submitted || !verify(options.secret, PURPOSE, seed, submitted)) {
+        throw new AppError("FORBIDDEN", "The form has expired or was not sent from this site. Reload the page and try again.");
+      }
+    }
+    await next();
+  };
+}
+
+async function submittedToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<string | undefined> {
+  const header = c.req.header("x-csrf-token");
+  if (header) return header;
+  const type = c.req.header("content-type") ?? "";
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
+  // parseBody caches the parsed body, so the route handler can read it again.
+  const body = await c.req.parseBody();
+  const value = body[CSRF_FIELD];
+  return typeof value === "string" ? value : undefined;
+}

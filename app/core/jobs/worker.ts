@@ -1,0 +1,56 @@
+// Runs graphile-worker in library mode, inside the web process or alone (app/worker.ts).
+import { Logger as WorkerLogger, run, runOnce, type Runner } from "graphile-worker";
+import type { Logger } from "../logging/logger.ts";
+import { buildCrontab } from "./crontab.ts";
+import { buildTaskList } from "./registry.ts";
+import type { TaskDefinition } from "./types.ts";
+
+export interface WorkerHandle {
+  isRunning(): boolean;
+  stop(): Promise<void>;
+}
+
+function toWorkerLogger(logger: Logger): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const method = level === "error" ? "error" : level === "warning" ? "warn" : "debug";
+    logger[method]({ ...scope, ...meta }, message);
+  });
+}
+
+export async function startWorker(options: {
+  connectionString: string;
+  tasks: TaskDefinition[];
+  logger: Logger;
+  concurrency: number;
+}): Promise<WorkerHandle> {
+  const taskList = buildTaskList(options.tasks, options.logger);
+  let running = true;
+  const runner: Runner = await run({
+    connectionString: options.connectionString,
+    taskList,
+    crontab: buildCrontab(new Set(Object.keys(taskList))),
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    logger: toWorkerLogger(options.logger),
+  });
+  runner.promise.finally(() => {
+    running = false;
+  });
+  return {
+    isRunning: () => running,
+    async stop() {
+      if (!running) return;
+      await runner.stop();
+      running = false;
+    },
+  };
+}
+
+/** Runs every job that is due, then returns: used by tests and one-off scripts. */
+export async function drainJobs(options: { connectionString: string; tasks: TaskDefinition[]; logger: Logger }) {
+  await runOnce({
+    connectionString: options.connectionString,
+    taskList: buildTaskList(options.tasks, options.logger),
+    logger: toWorkerLogger(options.logger),
+  });
+}

@@ -1,0 +1,66 @@
+// What a visitor or an API client sees when something goes wrong: site-styled HTML
+// pages (404, 403, 500, …) and RFC 9457 problem details under /api/.
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
+import { toAppError } from "../core/errors.ts";
+import type { AppEnv } from "../core/http/env.ts";
+import { problemResponse } from "../core/http/problem.ts";
+import { renderPage, type LayoutLoader } from "../core/render/renderer.ts";
+import type nunjucks from "nunjucks";
+
+interface RenderOptions {
+  env: nunjucks.Environment;
+  siteUrl: string;
+  loadLayout: LayoutLoader;
+}
+
+const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
+const ERROR_TEMPLATES = new Set([400, 403, 404, 405, 413, 422, 429, 500]);
+
+/** Normalises anything thrown into a status, a public message and optional field errors. */
+function describe(error: unknown): { status: number; message: string; code?: string; fields?: Record<string, string[]>; unexpected: boolean } {
+  const appError = toAppError(error);
+  if (appError) return { status: appError.status, message: appError.message, code: appError.code, fields: appError.fields, unexpected: false };
+  if (error instanceof HTTPException) return { status: error.status, message: error.message || "Request failed.", unexpected: false };
+  return { status: 500, message: "Something went wrong on our side. The error has been logged.", unexpected: true };
+}
+
+async function renderErrorPage(c: Context<AppEnv>, options: RenderOptions, status: number, message: string): Promise<Response> {
+  const template = `errors/${ERROR_TEMPLATES.has(status) ? status : status >= 500 ? 500 : 400}.njk`;
+  try {
+    const html = await renderPage(c, options, template, { status, message, body_class: "python default-page" });
+    return c.html(html, status as ContentfulStatusCode);
+  } catch (renderError) {
+    // The layout itself failed (database down?): answer without it.
+    c.get("logger")?.error({ err: renderError }, "error page failed to render");
+    return c.html(`<!doctype html><html lang="en"><title>Error ${status}</title><h1>Error ${status}</h1><p>${status === 404 ? "Page not found." : "Something went wrong."}</p></html>`, status as ContentfulStatusCode);
+  }
+}
+
+export function errorHandler(options: RenderOptions): ErrorHandler<AppEnv> {
+  return async (error, c) => {
+    const { status, message, code, fields, unexpected } = describe(error);
+    if (unexpected) c.get("logger")?.error({ err: error, path: c.req.path }, "unhandled error");
+    if (isApiPath(c.req.path)) return problemResponse(c, status, message, { code, fields });
+    return renderErrorPage(c, options, status, message);
+  };
+}
+
+export function notFoundHandler(options: RenderOptions, dispatch: (request: Request) => Promise<Response>): NotFoundHandler<AppEnv> {
+  return async (c) => {
+    const path = c.req.path;
+    if (isApiPath(path)) return problemResponse(c, 404, `Nothing is at ${path}.`);
+    // Django's APPEND_SLASH: a slash-less URL whose slash form exists gets a 301 there.
+    if ((c.req.method === "GET" || c.req.method === "HEAD") && !path.endsWith("/") && !/\.[A-Za-z0-9]+$/.test(path)) {
+      const url = new URL(c.req.url);
+      url.pathname = `${path}/`;
+      const probe = await dispatch(new Request(url, { method: "HEAD" }));
+      if (probe.status !== 404) {
+        return c.redirect(`${url.pathname}${url.search}`, 301);
+      }
+    }
+    c.header("Cache-Control", "max-age=300");
+    return renderErrorPage(c, options, 404, `Nothing is at ${path}.`);
+  };
+}

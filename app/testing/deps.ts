@@ -1,0 +1,111 @@
+// Test dependencies: the real app on a private copy of the migrated database, real
+// Redis when REDIS_URL is set (keys namespaced per worker), PostgreSQL search, and a
+// job queue whose jobs a test can drain with the real tasks.
+import pg from "pg";
+import { inject } from "vitest";
+import { createApp, createServices, collectTasks, type AppDeps, type Services } from "../app.ts";
+import { createCache } from "../core/cache/cache.ts";
+import { createMemoryKeyValue } from "../core/cache/memory.ts";
+import { createRedisKeyValue } from "../core/cache/redis.ts";
+import { loadConfig } from "../core/config/config.ts";
+import { createDb, type Db } from "../core/db/client.ts";
+import { createJobQueue } from "../core/jobs/queue.ts";
+import { drainJobs } from "../core/jobs/worker.ts";
+import { createLogger } from "../core/logging/logger.ts";
+import { createPostgresSearchIndex } from "../core/search/postgres.ts";
+import { withDatabase } from "./database-server.ts";
+import { TEMPLATE_DATABASE } from "./global-setup.ts";
+
+const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
+let databaseUrlPromise: Promise<string> | undefined;
+
+/** A database cloned from the migrated template, private to this test file's worker. */
+export function testDatabaseUrl(): Promise<string> {
+  databaseUrlPromise ??= (async () => {
+    const serverUrl = inject("testDatabaseServerUrl");
+    const name = `pydotorg_test_w${workerId}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    } finally {
+      await admin.end();
+    }
+    return withDatabase(serverUrl, name);
+  })();
+  return databaseUrlPromise;
+}
+
+export interface TestContext {
+  deps: AppDeps;
+  services: Services;
+  app: ReturnType<typeof createApp>;
+  databaseUrl: string;
+  /** Runs every due background job with the real task handlers. */
+  drainJobs(): Promise<void>;
+  /** Empties every table (keeps the schema) and the cache; call in beforeEach. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(overrides: Partial<AppDeps> = {}): Promise<TestContext> {
+  const databaseUrl = await testDatabaseUrl();
+  const config = loadConfig({ NODE_ENV: "test", SITE_URL: "http://testserver", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const db = createDb(databaseUrl, { maxConnections: 5 });
+  const redisPrefix = `pydotorg-test:${workerId}:`;
+  const kv = process.env.REDIS_URL ? createRedisKeyValue({ url: process.env.REDIS_URL, keyPrefix: redisPrefix }) : createMemoryKeyValue();
+  const cache = createCache(kv);
+  const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
+  const services = createServices({ db, cache });
+  const tasks = collectTasks(services);
+  const taskNames = new Set(tasks.map((task) => task.name));
+  const deps: AppDeps = {
+    config,
+    logger,
+    db,
+    kv,
+    cache,
+    search,
+    jobs: createJobQueue(db, () => taskNames),
+    worker: { mode: "external", isRunning: () => false },
+    ...overrides,
+  };
+  return {
+    deps,
+    services,
+    app: createApp(deps),
+    databaseUrl,
+    drainJobs: () => drainJobs({ connectionString: databaseUrl, tasks, logger }),
+    async reset() {
+      await truncateAll(db);
+      if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
+    },
+    async close() {
+      await search.close();
+      await kv.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export async function truncateAll(db: Db): Promise<void> {
+  const tables = await db.$queryRaw<Array<{ tablename: string }>>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (tables.length > 0) {
+    const list = tables.map((table) => `"public"."${table.tablename.replaceAll('"', '""')}"`).join(", ");
+    await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+  }
+  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
+}
+
+async function flushPrefix(client: import("ioredis").Redis, prefix: string): Promise<void> {
+  // ioredis applies keyPrefix to commands but not to SCAN patterns or returned keys.
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    cursor = next;
+    if (keys.length > 0) await client.unlink(...keys.map((key) => key.slice(prefix.length)));
+  } while (cursor !== "0");
+}
