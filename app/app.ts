@@ -89,8 +89,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", staticRoutes(assets));
 
   const apiApp = new Hono<AppEnv>({ strict: true });
-  apiApp.route("/v3/boxes", boxesApi(services.boxes, api));
-  apiApp.route("/v3/banners", bannersApi(services.banners, api));
+  apiApp.route("/", boxesApi(services.boxes, api));
+  apiApp.route("/", bannersApi(services.banners, api));
   app.route("/api", apiApp);
 
   app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies }));

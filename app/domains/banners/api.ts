@@ -12,11 +12,11 @@ const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function bannersApi(banners: BannersService, options: { siteUrl: string }) {
   const app = new Hono<AppEnv>();
-  app.get("/", validateQuery(BannerListQuerySchema), async (c) => {
+  app.get("/v3/banners/", validateQuery(BannerListQuerySchema), async (c) => {
     const list = await banners.listBanners(c.req.valid("query"));
     return c.json(list.map((banner) => toBannerJson(banner, options.siteUrl)));
   });
-  app.get("/:id/", async (c) => {
+  app.get("/v3/banners/:id/", async (c) => {
     const id = IdSchema.safeParse(c.req.param("id"));
     if (!id.success) throw new AppError("NOT_FOUND", "There is no such banner.");
     return c.json(toBannerJson(await banners.getBanner({ id: id.data }), options.siteUrl));

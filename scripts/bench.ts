@@ -1,0 +1,71 @@
+// `npm run bench`: requests per second and latency percentiles for key pages, over a
+// real HTTP server on this machine. Uses DATABASE_URL/REDIS_URL when set (the embedded
+// database and in-process cache otherwise) and seeds demo content first.
+//   npm run bench -- --seconds 5 --concurrency 16 --path / --path /api/v3/boxes/
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { createApp } from "../app/app.ts";
+import { loadConfig } from "../app/core/config/config.ts";
+import { createLogger } from "../app/core/logging/logger.ts";
+import { buildRuntime } from "../app/deps.ts";
+import { seedDemoContent } from "./seed-content.ts";
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "5" },
+    concurrency: { type: "string", default: "16" },
+    path: { type: "string", multiple: true },
+  },
+});
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+const paths = values.path ?? ["/", "/box/supernav-python-downloads/", "/api/v3/boxes/", "/_health"];
+
+const config = { ...loadConfig(), LOG_LEVEL: "silent" as const, RUN_WORKER: false };
+const logger = createLogger({ level: "silent" });
+const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => true } });
+await seedDemoContent(runtime.services);
+const server = serve({ fetch: createApp(runtime.deps).fetch, port: 0, hostname: "127.0.0.1" });
+await new Promise((resolve) => server.once("listening", resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function measure(path: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        const response = await fetch(origin + path).catch(() => undefined);
+        await response?.arrayBuffer();
+        if (!response || response.status >= 400) errors += 1;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    path,
+    requests: latencies.length,
+    "req/s": Math.round(latencies.length / seconds),
+    "p50 ms": Number(percentile(latencies, 50).toFixed(1)),
+    "p99 ms": Number(percentile(latencies, 99).toFixed(1)),
+    errors,
+  };
+}
+
+const results = [];
+for (const path of paths) {
+  await fetch(origin + path).then((response) => response.arrayBuffer()); // warm the cache
+  results.push(await measure(path));
+}
+console.log(`concurrency ${concurrency}, ${seconds} s per path, cache ${runtime.deps.kv.kind}, search ${runtime.deps.search.kind}`);
+console.table(results);
+server.close();
+await runtime.close();
