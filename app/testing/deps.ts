@@ -14,7 +14,7 @@ import { drainJobs } from "../core/jobs/worker.ts";
 import { createLogger } from "../core/logging/logger.ts";
 import { createPostgresSearchIndex } from "../core/search/postgres.ts";
 import { withDatabase } from "./database-server.ts";
-import { TEMPLATE_DATABASE } from "./global-setup.ts";
+import { templateDatabaseName } from "./global-setup.ts";
 
 const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
 let databaseUrlPromise: Promise<string> | undefined;
@@ -23,12 +23,13 @@ let databaseUrlPromise: Promise<string> | undefined;
 export function testDatabaseUrl(): Promise<string> {
   databaseUrlPromise ??= (async () => {
     const serverUrl = inject("testDatabaseServerUrl");
-    const name = `pydotorg_test_w${workerId}`;
+    const runId = inject("testRunId");
+    const name = `pydotorg_test_${runId}_w${workerId}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName(runId)}`);
     } finally {
       await admin.end();
     }

@@ -27,7 +27,7 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
         maxAge: 60 * 60 * 24 * 365,
       });
     }
-    c.set("csrfToken", sign(options.secret, PURPOSE, seed));
+    c.set("csrfToken", csrfTokenFor(options.secret, seed));
 
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header("origin");
@@ -41,6 +41,11 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
     }
     await next();
   };
+}
+
+/** The form token that matches a browser's CSRF cookie. */
+export function csrfTokenFor(secret: string, cookieValue: string): string {
+  return sign(secret, PURPOSE, cookieValue);
 }
 
 async function submittedToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<string | undefined> {

@@ -98,7 +98,7 @@ async function searchIndex(client: Meilisearch, indexName: string, query: Search
   };
 }
 
-/** Waits for a Meilisearch task and throws if it failed, unless with one of `toleratedCodes`. */
+/** Waits for a Meilisearch task; throws unless it succeeded or failed with one of `toleratedCodes`. */
 async function waitForTask(enqueued: EnqueuedTaskPromise, toleratedCodes: string[] = []): Promise<void> {
   const task = await enqueued.waitTask({ timeout: TASK_TIMEOUT_MS });
   if (task.status === "succeeded") return;
@@ -108,7 +108,7 @@ async function waitForTask(enqueued: EnqueuedTaskPromise, toleratedCodes: string
 }
 
 /** Runs `action`, rethrowing Meilisearch client errors as Errors that say what failed and why. */
-export async function describeFailure<T>(action: string, run: () => Promise<T>): Promise<T> {
+async function describeFailure<T>(action: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
