@@ -8,12 +8,14 @@ import { layout, MAIN_NAV_ITEMS } from "./helpers/layout.ts";
 /** The Downloads item of the desktop bar: its link, a child link and its dropdown list. */
 function downloadsMenu(page: Page) {
   const ui = layout(page);
-  const item = ui.mainNav.getByRole("listitem").filter({ has: ui.navLink("Downloads") });
+  // Locators inside `has` are relative to the candidate element, hence page.getByRole.
+  const hasLink = (name: string) => ({ has: page.getByRole("link", { name, exact: true }) });
+  const item = ui.mainNav.getByRole("listitem").filter(hasLink("Downloads"));
   return {
     link: ui.navLink("Downloads"),
     windows: ui.navLink("Windows"),
     // The child links' list; the first Tab after the top link must land in it.
-    submenu: item.getByRole("list").filter({ has: page.getByRole("link", { name: "Windows", exact: true }) }),
+    submenu: item.getByRole("list").filter(hasLink("Windows")),
   };
 }
 
