@@ -10,6 +10,8 @@ import type { Db } from "./core/db/client.ts";
 import type { JobQueue, TaskDefinition } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
 import type { SearchIndex } from "./core/search/types.ts";
+import { searchTasks } from "./core/search/jobs.ts";
+import type { SearchSource } from "./core/search/sources.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
@@ -26,6 +28,7 @@ import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
 import { createLayoutLoader } from "./site/layout.ts";
 import { serviceHealthChecks, type WorkerStatus } from "./site/health-checks.ts";
 import { staticRoutes } from "./site/static-files.ts";
+import { searchRoutes } from "./site/search.ts";
 
 export const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 
@@ -52,9 +55,14 @@ export function createServices(deps: Pick<AppDeps, "db" | "cache">) {
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Every background task the domains define (used by the worker and the job queue). */
-export function collectTasks(_services: Services): TaskDefinition[] {
+/** Every searchable record type, one source per domain (each domain's search.ts). Boxes are not searchable. */
+export function collectSearchSources(_services: Services): SearchSource[] {
   return [];
+}
+
+/** Every background task the domains define (used by the worker and the job queue). */
+export function collectTasks(services: Services, deps: Pick<AppDeps, "search">): TaskDefinition[] {
+  return [...searchTasks({ search: deps.search, sources: collectSearchSources(services) })];
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -98,6 +106,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(renderer(renderOptions));
   app.route("/", homeRoutes({ boxes: services.boxes, sources: NO_HOME_SOURCES }));
   app.route("/", boxesRoutes(services.boxes));
+  app.route("/", searchRoutes({ search: deps.search, sources: () => collectSearchSources(services) }));
 
   app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request)));
   app.onError(errorHandler(renderOptions));

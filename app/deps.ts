@@ -61,7 +61,7 @@ export async function buildRuntime(options: {
 
     const cache = createCache(kv);
     const services = createServices({ db, cache });
-    const tasks = collectTasks(services);
+    const tasks = collectTasks(services, { search });
     const taskNames = new Set(tasks.map((task) => task.name));
     const jobs = createJobQueue(db, () => taskNames);
     const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker };

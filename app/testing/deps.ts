@@ -60,7 +60,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const cache = createCache(kv);
   const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
   const services = createServices({ db, cache });
-  const tasks = collectTasks(services);
+  const tasks = collectTasks(services, { search });
   const taskNames = new Set(tasks.map((task) => task.name));
   const deps: AppDeps = {
     config,

@@ -1,12 +1,21 @@
 // The per-request variables every handler can read with c.get(...).
 import type { Logger } from "../logging/logger.ts";
 
+/** The signed-in user as every request sees it (resolved once per request). */
 export interface CurrentUser {
   id: number;
   username: string;
+  email: string;
   isStaff: boolean;
   isSuperuser: boolean;
+  /** Effective permissions, direct and through groups, as `<appLabel>.<codename>`. */
+  permissions: ReadonlySet<string>;
+  /** Names of the groups the user belongs to, e.g. "Job Board Admin". */
+  groups: readonly string[];
 }
+
+/** How the current request proved who it is. */
+export type AuthMethod = "session" | "api-key" | "token";
 
 export interface FlashMessage {
   level: "success" | "info" | "warning" | "error";
@@ -18,6 +27,7 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     user: CurrentUser | null;
+    authMethod: AuthMethod | null;
     csrfToken: string;
     secureHeadersNonce?: string;
     flash: FlashMessage[];

@@ -15,6 +15,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set("requestId", requestId);
     c.set("logger", requestLogger);
     c.set("user", null);
+    c.set("authMethod", null);
     const started = performance.now();
     await next();
     c.header("X-Request-Id", requestId);
