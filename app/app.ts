@@ -11,6 +11,7 @@ import type { JobQueue, TaskDefinition } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
 import type { SearchIndex } from "./core/search/types.ts";
 import { searchTasks } from "./core/search/jobs.ts";
+import { markupTasks } from "./core/markup/jobs.ts";
 import type { SearchSource } from "./core/search/sources.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
@@ -47,7 +48,7 @@ export interface AppDeps {
 }
 
 /** Every domain service, built once per app from its dependencies. */
-export function createServices(deps: Pick<AppDeps, "db" | "cache">) {
+export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs">) {
   const boxes = createBoxesService(deps);
   const banners = createBannersService(deps);
   return { boxes, banners };
@@ -62,7 +63,10 @@ export function collectSearchSources(_services: Services): SearchSource[] {
 
 /** Every background task the domains define (used by the worker and the job queue). */
 export function collectTasks(services: Services, deps: Pick<AppDeps, "search">): TaskDefinition[] {
-  return [...searchTasks({ search: deps.search, sources: collectSearchSources(services) })];
+  return [
+    ...searchTasks({ search: deps.search, sources: collectSearchSources(services) }),
+    ...markupTasks([services.boxes.markupTarget]),
+  ];
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {

@@ -60,10 +60,12 @@ export async function buildRuntime(options: {
     if (!config.MEILI_URL) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
 
     const cache = createCache(kv);
-    const services = createServices({ db, cache });
-    const tasks = collectTasks(services, { search });
-    const taskNames = new Set(tasks.map((task) => task.name));
+    // The queue checks task names lazily: the tasks come from services that need the queue.
+    const taskNames = new Set<string>();
     const jobs = createJobQueue(db, () => taskNames);
+    const services = createServices({ db, cache, jobs });
+    const tasks = collectTasks(services, { search });
+    for (const task of tasks) taskNames.add(task.name);
     const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker };
 
     return {

@@ -59,9 +59,11 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const kv = process.env.REDIS_URL ? createRedisKeyValue({ url: process.env.REDIS_URL, keyPrefix: redisPrefix }) : createMemoryKeyValue();
   const cache = createCache(kv);
   const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
-  const services = createServices({ db, cache });
+  const taskNames = new Set<string>();
+  const jobs = createJobQueue(db, () => taskNames);
+  const services = createServices({ db, cache, jobs });
   const tasks = collectTasks(services, { search });
-  const taskNames = new Set(tasks.map((task) => task.name));
+  for (const task of tasks) taskNames.add(task.name);
   const deps: AppDeps = {
     config,
     logger,
@@ -69,7 +71,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     kv,
     cache,
     search,
-    jobs: createJobQueue(db, () => taskNames),
+    jobs,
     worker: { mode: "external", isRunning: () => false },
     ...overrides,
   };

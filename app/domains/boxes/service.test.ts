@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.ts";
+import { docutilsAvailable } from "../../core/markup/rst.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 
 let ctx: TestContext;
@@ -52,6 +53,28 @@ describe("boxes service", () => {
     ).rejects.toThrow();
     await expect(ctx.services.boxes.getBox({ label: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(ctx.services.boxes.deleteBox({ label: "nope" })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("shows new reStructuredText as source until the docutils job renders it", async () => {
+    const saved = await ctx.services.boxes.saveBox({
+      input: { label: "rst", content: "Heading\n=======\n\n*emphasis* <b>", contentMarkupType: "restructuredtext" },
+    });
+    expect(saved.html).toContain('<pre class="markup-source">');
+    expect(saved.html).toContain("&lt;b&gt;");
+    await ctx.drainJobs();
+    const html = (await ctx.services.boxes.getBoxesHtml({ labels: ["rst"] })).rst;
+    if (await docutilsAvailable()) {
+      expect(html).toContain("<em>emphasis</em>");
+      expect(html).not.toContain("markup-source");
+    } else {
+      expect(html).toContain("markup-source");
+    }
+  });
+
+  it("does not store a stale render when the source changed meanwhile", async () => {
+    const saved = await ctx.services.boxes.saveBox({ input: { label: "race", content: "old", contentMarkupType: "restructuredtext" } });
+    await ctx.services.boxes.markupTarget.store(String(saved.id), "<p>rendered from an older source</p>", "not-the-current-hash");
+    expect((await ctx.services.boxes.getBox({ label: "race" })).html).toContain("markup-source");
   });
 
   it("lists boxes by label prefix", async () => {

@@ -3,6 +3,8 @@
 import type { Cache } from "../../core/cache/types.ts";
 import type { Db } from "../../core/db/client.ts";
 import { AppError, toAppError } from "../../core/errors.ts";
+import type { JobQueue } from "../../core/jobs/types.ts";
+import { type MarkupTarget, RENDER_RST_TASK, renderJobOptions, sourceHash } from "../../core/markup/jobs.ts";
 import { isMarkupType, renderMarkup } from "../../core/markup/render.ts";
 import { sanitizeMarkupHtml } from "../../core/markup/sanitize.ts";
 import { type BoxInput, BoxInputSchema, type BoxListQuery } from "./schemas.ts";
@@ -45,8 +47,10 @@ function toView(row: BoxRow): BoxView {
   };
 }
 
-export function createBoxesService(deps: { db: Db; cache: Cache }) {
-  const { db, cache } = deps;
+const RST_TARGET = "boxes.box.content";
+
+export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue }) {
+  const { db, cache, jobs } = deps;
 
   /** Returns the box with this label, or throws NOT_FOUND. */
   async function getBox(options: { label: string }): Promise<BoxView> {
@@ -93,16 +97,23 @@ export function createBoxesService(deps: { db: Db; cache: Cache }) {
     return rows.map(toView);
   }
 
-  /** Creates or replaces the box with this label, renders its markup and invalidates its cache. */
+  /**
+   * Creates or replaces the box with this label, renders its markup and invalidates its
+   * cache. reStructuredText is shown as source until the docutils job has rendered it.
+   */
   async function saveBox(options: { input: BoxInput; actorId?: number | null }): Promise<BoxView> {
     const input = BoxInputSchema.parse(options.input);
-    const contentRendered = renderMarkup(input.content, input.contentMarkupType).html;
+    const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
     try {
-      const row = await db.box.upsert({
-        where: { label: input.label },
-        create: { ...input, contentRendered, creatorId: options.actorId ?? null, lastModifiedById: options.actorId ?? null },
-        update: { content: input.content, contentMarkupType: input.contentMarkupType, contentRendered, lastModifiedById: options.actorId ?? null },
-        select: boxSelect,
+      const row = await db.$transaction(async (tx) => {
+        const saved = await tx.box.upsert({
+          where: { label: input.label },
+          create: { ...input, contentRendered, creatorId: options.actorId ?? null, lastModifiedById: options.actorId ?? null },
+          update: { content: input.content, contentMarkupType: input.contentMarkupType, contentRendered, lastModifiedById: options.actorId ?? null },
+          select: boxSelect,
+        });
+        if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: RST_TARGET, id: String(saved.id) }, renderJobOptions(RST_TARGET, saved.id));
+        return saved;
       });
       await cache.invalidateTags([boxTag(row.label)]);
       return toView(row);
@@ -110,6 +121,21 @@ export function createBoxesService(deps: { db: Db; cache: Cache }) {
       throw toAppError(error) ?? error;
     }
   }
+
+  /** Where the reStructuredText job reads box sources and stores their HTML. */
+  const markupTarget: MarkupTarget = {
+    name: RST_TARGET,
+    async load(id) {
+      const box = await db.box.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
+      return box ? { source: box.content, markupType: box.contentMarkupType } : null;
+    },
+    async store(id, html, expectedHash) {
+      const box = await db.box.findUnique({ where: { id: Number(id) }, select: { label: true, content: true } });
+      if (!box || sourceHash(box.content) !== expectedHash) return;
+      await db.box.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+      await cache.invalidateTags([boxTag(box.label)]);
+    },
+  };
 
   /** Deletes the box with this label; throws NOT_FOUND when there is none. */
   async function deleteBox(options: { label: string }): Promise<void> {
@@ -121,7 +147,7 @@ export function createBoxesService(deps: { db: Db; cache: Cache }) {
     await cache.invalidateTags([boxTag(options.label)]);
   }
 
-  return { getBox, getBoxesHtml, listBoxes, saveBox, deleteBox, isMarkupType };
+  return { getBox, getBoxesHtml, listBoxes, saveBox, deleteBox, isMarkupType, markupTarget };
 }
 
 export type BoxesService = ReturnType<typeof createBoxesService>;
