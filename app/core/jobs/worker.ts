@@ -29,6 +29,8 @@ export async function startWorker(options: {
   // before the database (possibly the embedded one) goes away.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.concurrency + 2 });
   pool.on("error", (error) => options.logger.warn({ err: error }, "worker database connection lost"));
+  // An idle client can error too (e.g. the server restarts); without a handler that crashes the process.
+  pool.on("connect", (client) => client.on("error", (error) => options.logger.warn({ err: error }, "worker database client error")));
   let running = true;
   const runner: Runner = await run({
     pgPool: pool,
