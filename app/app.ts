@@ -4,6 +4,10 @@ import path from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "./core/errors.ts";
+import { adminRoutes, createAdminRegistry, type AnyAdminResource } from "./core/admin/index.ts";
+import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
+import { createSessionStore } from "./core/auth/sessions.ts";
+import { createLoginThrottle } from "./core/auth/throttle.ts";
 import type { Cache, KeyValue } from "./core/cache/types.ts";
 import type { Config } from "./core/config/config.ts";
 import type { Db } from "./core/db/client.ts";
@@ -21,8 +25,12 @@ import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts"
 import { createAssetManifest } from "./core/render/assets.ts";
 import { createTemplateEnvironment } from "./core/render/environment.ts";
 import { renderer } from "./core/render/renderer.ts";
-import { bannersApi, createBannersService } from "./domains/banners/index.ts";
-import { boxesApi, boxesRoutes, createBoxesService } from "./domains/boxes/index.ts";
+import { bannersAdmin, bannersApi, bannersOpenApi, createBannersService } from "./domains/banners/index.ts";
+import { boxesAdmin, boxesApi, boxesOpenApi, boxesRoutes, createBoxesService } from "./domains/boxes/index.ts";
+import { accountsAdmin, createUsersService, usersRoutes, usersTasks } from "./domains/users/index.ts";
+import { createDownloadsService, downloadsApi, downloadsOpenApi, downloadsRoutes, downloadsSearchSource, downloadsTasks } from "./domains/downloads/index.ts";
+import { buildOpenApiDocument } from "./core/http/openapi.ts";
+import { apiDocsRoutes } from "./site/api-docs.ts";
 import { errorHandler, notFoundHandler } from "./site/errors.ts";
 import { healthRoutes } from "./site/health.ts";
 import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
@@ -43,29 +51,40 @@ export interface AppDeps {
   jobs: JobQueue;
   /** How the background worker is doing, for /healthz. */
   worker: WorkerStatus;
+  /** Overrides the clock (session expiry, last login); tests move it forward. */
+  now?: () => Date;
   /** Overrides for tests; default to the repository's folders. */
   paths?: { templates?: string; static?: string };
 }
 
 /** Every domain service, built once per app from its dependencies. */
-export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs">) {
+export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now">) {
   const boxes = createBoxesService(deps);
   const banners = createBannersService(deps);
-  return { boxes, banners };
+  const users = createUsersService(deps);
+  const downloads = createDownloadsService(deps);
+  return { boxes, banners, users, downloads };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every searchable record type, one source per domain (each domain's search.ts). Boxes are not searchable. */
-export function collectSearchSources(_services: Services): SearchSource[] {
-  return [];
+export function collectSearchSources(services: Services): SearchSource[] {
+  return [downloadsSearchSource(services.downloads)];
+}
+
+/** Every model the editors' admin manages: one registration per domain admin.ts. */
+export function collectAdminResources(services: Services, deps: Pick<AppDeps, "db">): AnyAdminResource[] {
+  return [boxesAdmin(services.boxes), bannersAdmin(services.banners), ...accountsAdmin(deps)];
 }
 
 /** Every background task the domains define (used by the worker and the job queue). */
 export function collectTasks(services: Services, deps: Pick<AppDeps, "search">): TaskDefinition[] {
   return [
     ...searchTasks({ search: deps.search, sources: collectSearchSources(services) }),
-    ...markupTasks([services.boxes.markupTarget]),
+    ...markupTasks([services.boxes.markupTarget, services.downloads.markupTarget]),
+    ...usersTasks(services.users),
+    ...downloadsTasks({ downloads: services.downloads, boxes: services.boxes }),
   ];
 }
 
@@ -83,6 +102,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   const renderOptions = { env: templates, siteUrl: config.SITE_URL, loadLayout: createLayoutLoader(services) };
   const api = { siteUrl: config.SITE_URL };
+  const sessions = createSessionStore({ db: deps.db, kv: deps.kv, now: deps.now });
+  const loginThrottle = createLoginThrottle({ kv: deps.kv });
 
   const app = new Hono<AppEnv>({ strict: true });
   app.use(requestContext(logger));
@@ -101,15 +122,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", staticRoutes(assets));
 
   const apiApp = new Hono<AppEnv>({ strict: true });
+  apiApp.use(apiAuth({ users: services.users }));
   apiApp.route("/", boxesApi(services.boxes, api));
   apiApp.route("/", bannersApi(services.banners, api));
+  apiApp.route("/", downloadsApi(services.downloads, api));
   app.route("/api", apiApp);
+  app.use(sessionAuth({ sessions, users: services.users, secureCookies }));
 
   app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies }));
   app.use(flashMessages({ secret: config.SECRET_KEY, secureCookies }));
   app.use(renderer(renderOptions));
+  const adminRegistry = createAdminRegistry(collectAdminResources(services, deps));
+  // Mounted with its trailing slash: under strict routing the index must be /admin/, not /admin.
+  app.route("/admin/", adminRoutes({ db: deps.db, registry: adminRegistry, flash: { secret: config.SECRET_KEY, secureCookies } }));
   app.route("/", homeRoutes({ boxes: services.boxes, sources: NO_HOME_SOURCES }));
   app.route("/", boxesRoutes(services.boxes));
+  app.route("/", downloadsRoutes({ downloads: services.downloads, boxes: services.boxes }, api));
+  app.route("/", apiDocsRoutes({ document: buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: [boxesOpenApi, bannersOpenApi, downloadsOpenApi] }) }));
+  app.route("/", usersRoutes({ users: services.users, sessions, throttle: loginThrottle, secret: config.SECRET_KEY, secureCookies, trustedProxies: config.TRUSTED_PROXIES }));
   app.route("/", searchRoutes({ search: deps.search, sources: () => collectSearchSources(services) }));
 
   app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request)));

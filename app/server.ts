@@ -3,7 +3,8 @@
 // runs the background worker in-process unless RUN_WORKER=0. SIGTERM/SIGINT stop
 // accepting connections, let in-flight requests finish, stop the worker, close pools.
 import { serve, type ServerType } from "@hono/node-server";
-import { createApp } from "./app.ts";
+import { collectAdminResources, createApp } from "./app.ts";
+import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
 import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
@@ -33,6 +34,9 @@ const runtime = await buildRuntime({ config, logger, worker: workerStatus }).cat
   logger.fatal({ err: error }, "could not start: %s", (error as Error).message);
   process.exit(1);
 });
+
+// Like Django's post_migrate: every admin model has its add/change/delete/view permissions.
+await syncPermissions(runtime.deps.db, createAdminRegistry(collectAdminResources(runtime.services, runtime.deps)));
 
 const shouldSeed =
   config.SEED_ON_START === "always" || (config.SEED_ON_START === "auto" && runtime.freshEmbeddedDatabase);

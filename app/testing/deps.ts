@@ -55,7 +55,8 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const config = loadConfig({ NODE_ENV: "test", SITE_URL: "http://testserver", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const db = createDb(databaseUrl, { maxConnections: 5 });
-  const redisPrefix = `pydotorg-test:${workerId}:`;
+  // The run id keeps concurrent `vitest run`s on one Redis from flushing each other's keys.
+  const redisPrefix = `pydotorg-test:${inject("testRunId")}:${workerId}:`;
   const kv = process.env.REDIS_URL ? createRedisKeyValue({ url: process.env.REDIS_URL, keyPrefix: redisPrefix }) : createMemoryKeyValue();
   const cache = createCache(kv);
   const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });

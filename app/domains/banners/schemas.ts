@@ -16,3 +16,16 @@ export type BannerInput = z.infer<typeof BannerInputSchema>;
 export const BannerListQuerySchema = z.object({
   active: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
 });
+
+export const BANNER_SORT_FIELDS = ["title", "active", "psfPagesOnly", "id"] as const;
+export type BannerSortField = (typeof BANNER_SORT_FIELDS)[number];
+
+/** One page of the admin's banner list. */
+export interface BannerSearch {
+  q?: string;
+  active?: boolean;
+  psfPagesOnly?: boolean;
+  orderBy: { field: BannerSortField; direction: "asc" | "desc" };
+  offset: number;
+  limit: number;
+}

@@ -3,3 +3,5 @@ export { createBoxesService, type BoxesService, type BoxView } from "./service.t
 export { boxesRoutes } from "./routes.ts";
 export { boxesApi } from "./api.ts";
 export { BoxInputSchema, type BoxInput } from "./schemas.ts";
+export { boxesAdmin } from "./admin.ts";
+export { boxesOpenApi } from "./openapi.ts";

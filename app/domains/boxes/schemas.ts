@@ -21,3 +21,14 @@ export const BoxListQuerySchema = z.object({
   label__startswith: z.string().max(100).optional(),
 });
 export type BoxListQuery = z.infer<typeof BoxListQuerySchema>;
+
+export const BOX_SORT_FIELDS = ["label", "contentMarkupType", "updated"] as const;
+export type BoxSortField = (typeof BOX_SORT_FIELDS)[number];
+
+/** One page of the admin's box list. */
+export interface BoxSearch {
+  q?: string;
+  orderBy: { field: BoxSortField; direction: "asc" | "desc" };
+  offset: number;
+  limit: number;
+}

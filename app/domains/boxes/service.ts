@@ -2,12 +2,13 @@
 // supernav panels). Reads are cached per label and invalidated on every write.
 import type { Cache } from "../../core/cache/types.ts";
 import type { Db } from "../../core/db/client.ts";
+import type { Tx, WriteHook } from "../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../core/errors.ts";
 import type { JobQueue } from "../../core/jobs/types.ts";
 import { type MarkupTarget, RENDER_RST_TASK, renderJobOptions, sourceHash } from "../../core/markup/jobs.ts";
 import { isMarkupType, renderMarkup } from "../../core/markup/render.ts";
 import { sanitizeMarkupHtml } from "../../core/markup/sanitize.ts";
-import { type BoxInput, BoxInputSchema, type BoxListQuery } from "./schemas.ts";
+import { type BoxInput, BoxInputSchema, type BoxListQuery, type BoxSearch } from "./schemas.ts";
 
 export interface BoxView {
   id: number;
@@ -122,6 +123,74 @@ export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue 
     }
   }
 
+  /** One page of boxes whose label or content contains `q` (any case), with the total count. */
+  async function searchBoxes(options: BoxSearch): Promise<{ items: BoxView[]; total: number }> {
+    const q = options.q?.trim();
+    const where = q ? { OR: [{ label: { contains: q, mode: "insensitive" as const } }, { content: { contains: q, mode: "insensitive" as const } }] } : {};
+    const [rows, total] = await Promise.all([
+      db.box.findMany({ where, orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }], skip: options.offset, take: options.limit, select: boxSelect }),
+      db.box.count({ where }),
+    ]);
+    return { items: rows.map(toView), total };
+  }
+
+  /** Returns the box with this id, or throws NOT_FOUND. */
+  async function getBoxById(options: { id: number }): Promise<BoxView> {
+    const row = await db.box.findUnique({ where: { id: options.id }, select: boxSelect });
+    if (!row) throw new AppError("NOT_FOUND", `There is no box ${options.id}.`);
+    return toView(row);
+  }
+
+  async function writeBoxById(tx: Tx, id: number | null, input: BoxInput, actorId: number | null): Promise<{ before: BoxRow | null; after: BoxRow }> {
+    const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
+    const before = id === null ? null : await tx.box.findUnique({ where: { id }, select: boxSelect });
+    if (id !== null && !before) throw new AppError("NOT_FOUND", `There is no box ${id}.`);
+    const taken = await tx.box.findFirst({ where: { label: input.label, ...(id === null ? {} : { id: { not: id } }) }, select: { id: true } });
+    if (taken) throw new AppError("CONFLICT", "A box with this label already exists.", { fields: { label: ["A box with this label already exists."] } });
+    const after =
+      id === null
+        ? await tx.box.create({ data: { ...input, contentRendered, creatorId: actorId, lastModifiedById: actorId }, select: boxSelect })
+        : await tx.box.update({ where: { id }, data: { ...input, contentRendered, lastModifiedById: actorId }, select: boxSelect });
+    if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: RST_TARGET, id: String(after.id) }, renderJobOptions(RST_TARGET, after.id));
+    return { before, after };
+  }
+
+  /**
+   * Creates a box (id absent; CONFLICT on a taken label) or updates the box with this id,
+   * whose label may change. `onWrite` runs inside the transaction; the cache of the old
+   * and new label is invalidated after commit.
+   */
+  async function saveBoxById(options: { id?: number; input: BoxInput; actorId?: number | null; onWrite?: WriteHook<BoxView> }): Promise<BoxView> {
+    const input = BoxInputSchema.parse(options.input);
+    try {
+      const { before, after } = await db.$transaction(async (tx) => {
+        const change = await writeBoxById(tx, options.id ?? null, input, options.actorId ?? null);
+        await options.onWrite?.(tx, { before: change.before && toView(change.before), after: toView(change.after) });
+        return change;
+      });
+      await cache.invalidateTags([...new Set([boxTag(after.label), ...(before ? [boxTag(before.label)] : [])])]);
+      return toView(after);
+    } catch (error) {
+      throw toAppError(error) ?? error;
+    }
+  }
+
+  /** Deletes the box with this id (NOT_FOUND when there is none); `onWrite` runs inside the transaction. */
+  async function deleteBoxById(options: { id: number; onWrite?: WriteHook<BoxView> }): Promise<void> {
+    try {
+      const label = await db.$transaction(async (tx) => {
+        const before = await tx.box.findUnique({ where: { id: options.id }, select: boxSelect });
+        if (!before) throw new AppError("NOT_FOUND", `There is no box ${options.id}.`);
+        await tx.box.delete({ where: { id: options.id } });
+        await options.onWrite?.(tx, { before: toView(before), after: null });
+        return before.label;
+      });
+      await cache.invalidateTags([boxTag(label)]);
+    } catch (error) {
+      throw toAppError(error) ?? error;
+    }
+  }
+
   /** Where the reStructuredText job reads box sources and stores their HTML. */
   const markupTarget: MarkupTarget = {
     name: RST_TARGET,
@@ -147,7 +216,7 @@ export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue 
     await cache.invalidateTags([boxTag(options.label)]);
   }
 
-  return { getBox, getBoxesHtml, listBoxes, saveBox, deleteBox, isMarkupType, markupTarget };
+  return { getBox, getBoxesHtml, listBoxes, saveBox, deleteBox, isMarkupType, markupTarget, searchBoxes, getBoxById, saveBoxById, deleteBoxById };
 }
 
 export type BoxesService = ReturnType<typeof createBoxesService>;

@@ -1,0 +1,103 @@
+// Who is asking. HTML pages: the `sessionid` cookie (sessionAuth). JSON APIs: only the
+// Authorization header, tastypie `ApiKey <username>:<key>` or DRF `Token <key>`
+// (apiAuth); cookies are ignored under /api, so a browser session can never write
+// through the API (legacy urls.md §16.1).
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { AppError } from "../errors.ts";
+import type { AppEnv, CurrentUser } from "../http/env.ts";
+import { clearSessionCookie, SESSION_COOKIE, type SessionStore } from "./sessions.ts";
+
+/** What the middleware needs from the users domain. */
+export interface UserLoader {
+  loadCurrentUser(options: { userId: number; securityStamp?: number }): Promise<CurrentUser | null>;
+}
+
+export interface ApiCredentialLookup {
+  findUserByApiKey(options: { username: string; key: string }): Promise<CurrentUser | null>;
+  findUserByToken(options: { key: string }): Promise<CurrentUser | null>;
+}
+
+const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
+
+/** Sets `user` from the session cookie on every non-API request; a stale or revoked cookie is cleared. */
+export function sessionAuth(options: { sessions: SessionStore; users: UserLoader; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (!token || isApiPath(c.req.path)) return next();
+    const session = await options.sessions.resolveSession(token);
+    const user = session ? await options.users.loadCurrentUser(session) : null;
+    if (user) {
+      c.set("user", user);
+      c.set("authMethod", "session");
+    } else {
+      // Password or privilege changed, user deactivated, or the session expired.
+      if (session) await options.sessions.destroySession(token);
+      clearSessionCookie(c, { secure: options.secureCookies });
+    }
+    await next();
+    // Pages name the signed-in user (account menu): never let a shared cache keep them.
+    if (user) c.header("Cache-Control", "private, no-cache");
+    c.header("Vary", "Cookie", { append: true });
+  };
+}
+
+const MAX_HEADER_LENGTH = 1024;
+const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+const CHALLENGE = 'ApiKey realm="api", Token realm="api"';
+
+type Credentials = { scheme: "api-key"; username: string; key: string } | { scheme: "token"; key: string };
+
+/**
+ * Node hands header bytes over as Latin-1; a UTF-8 username (josé) arrives mangled, so
+ * decode it back when the bytes form valid UTF-8.
+ */
+function fromLatin1(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(value, "latin1"));
+  } catch {
+    return value;
+  }
+}
+
+/** Parses the Authorization header; undefined means malformed. */
+export function parseAuthorization(header: string): Credentials | undefined {
+  if (header.length > MAX_HEADER_LENGTH) return undefined;
+  const match = /^([A-Za-z]+) +(\S+)$/.exec(header.trim());
+  if (!match) return undefined;
+  const [, scheme, value] = match as unknown as [string, string, string];
+  if (scheme.toLowerCase() === "token") return KEY_PATTERN.test(value) ? { scheme: "token", key: value } : undefined;
+  if (scheme.toLowerCase() !== "apikey") return undefined;
+  const parts = value.split(":");
+  if (parts.length !== 2) return undefined;
+  const [username, key] = parts as [string, string];
+  const decoded = fromLatin1(username).normalize("NFC");
+  if (!decoded || decoded.length > 150 || /[\p{C}\s]/u.test(decoded) || !KEY_PATTERN.test(key)) return undefined;
+  return { scheme: "api-key", username: decoded, key };
+}
+
+function refuse(c: Context<AppEnv>, message: string): never {
+  c.header("WWW-Authenticate", CHALLENGE);
+  throw new AppError("UNAUTHENTICATED", message);
+}
+
+/** Sets `user` from API credentials under /api; malformed or wrong credentials are a 401, never anonymous. */
+export function apiAuth(options: { users: ApiCredentialLookup }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    // Legacy tastypie also read credentials from the query string; python.org refuses them.
+    if (c.req.query("api_key") !== undefined) refuse(c, "Send API credentials in the Authorization header, not the URL.");
+    const header = c.req.header("authorization");
+    if (header === undefined) return next();
+    const credentials = parseAuthorization(header);
+    if (!credentials) refuse(c, "Malformed Authorization header. Use 'ApiKey <username>:<key>' or 'Token <key>'.");
+    const user =
+      credentials.scheme === "token"
+        ? await options.users.findUserByToken({ key: credentials.key })
+        : await options.users.findUserByApiKey({ username: credentials.username, key: credentials.key });
+    if (!user) refuse(c, credentials.scheme === "token" ? "Invalid token." : "Invalid API key.");
+    c.set("user", user);
+    c.set("authMethod", credentials.scheme);
+    await next();
+  };
+}

@@ -1,0 +1,18 @@
+// The downloads JSON APIs under /api: legacy v1 (tastypie) and v2 (DRF) with their
+// contracts kept, and v3. The OpenAPI part of v3 is exported for /api/openapi.json.
+import { Hono } from "hono";
+import type { AppEnv } from "../../core/http/env.ts";
+import { downloadsApiV1 } from "./api/v1/routes.ts";
+import { downloadsApiV2 } from "./api/v2/routes.ts";
+import { downloadsApiV3 } from "./api/v3/routes.ts";
+import type { DownloadsService } from "./service.ts";
+
+export { downloadsOpenApi } from "./api/v3/openapi.ts";
+
+export function downloadsApi(downloads: DownloadsService, options: { siteUrl: string }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: true });
+  app.route("/", downloadsApiV1(downloads));
+  app.route("/", downloadsApiV2(downloads, options));
+  app.route("/", downloadsApiV3(downloads, options));
+  return app;
+}

@@ -1,0 +1,155 @@
+// Legacy API v1 (tastypie) for downloads: /api/v1/downloads/{os,release,release_file}/,
+// as python/release-tools add_to_pydotorg.py uses it. Reads for everyone (drafts for
+// staff only); writes only for staff authenticated with `ApiKey user:key`.
+import { type Context, Hono } from "hono";
+import { AppError } from "../../../../core/errors.ts";
+import type { AppEnv } from "../../../../core/http/env.ts";
+import { canSeeUnpublished, type Actor } from "../../policies.ts";
+import type { DownloadsService } from "../../service.ts";
+import { parseInteger } from "../common.ts";
+import { FILTER_SPECS, fileQuery, osQuery, releaseQuery, type ResourceName, V1BadRequest } from "./filters.ts";
+import { fileFromV1, fileToV1, osFromV1, osToV1, releaseFromV1, releaseToV1, V1, V1_PATHS } from "./serializers.ts";
+import { json, meta, methodNotAllowed, paging, readBody, requireV1Staff, tastypieErrors, V1ValidationError, v1User } from "./tastypie.ts";
+import { v1Schema } from "./schema.ts";
+
+interface Resource {
+  name: ResourceName;
+  listPath: string;
+  listMethods: string[];
+  detailMethods: string[];
+  list(c: Context<AppEnv>, page: { skip: number; take: number }, staff: boolean): Promise<{ total: number; objects: unknown[] }>;
+  get(id: number, staff: boolean): Promise<unknown>;
+  create(body: Record<string, unknown>, actor: Actor): Promise<number>;
+  remove(id: number, actor: Actor): Promise<void>;
+}
+
+function resources(downloads: DownloadsService): Resource[] {
+  const published = (staff: boolean) => (staff ? {} : { isPublished: true });
+  return [
+    {
+      name: "downloads/os",
+      listPath: V1_PATHS.os,
+      listMethods: ["GET", "POST"],
+      detailMethods: ["GET", "DELETE"],
+      async list(c, page) {
+        const query = osQuery(c.req.queries());
+        const [total, items] = await Promise.all([downloads.countOperatingSystems({ query }), downloads.findOperatingSystems({ query, ...page })]);
+        return { total, objects: items.map(osToV1) };
+      },
+      get: async (id) => osToV1(await downloads.getOperatingSystem({ id })),
+      create: async (body, actor) => (await downloads.saveOperatingSystem({ input: osFromV1(body), actor })).id,
+      remove: (id, actor) => downloads.deleteOperatingSystem({ id, actor }),
+    },
+    {
+      name: "downloads/release",
+      listPath: V1_PATHS.release,
+      listMethods: ["GET", "POST"],
+      detailMethods: ["GET", "DELETE"],
+      async list(c, page, staff) {
+        const query = { ...releaseQuery(c.req.queries()), ...published(staff) };
+        const [total, items] = await Promise.all([downloads.countReleases({ query }), downloads.findReleases({ query, ...page })]);
+        return { total, objects: items.map(releaseToV1) };
+      },
+      async get(id, staff) {
+        const release = await downloads.getRelease({ id });
+        // Legacy OnlyPublishedAuthorization.read_detail: a draft is "unauthorized" to non-staff.
+        if (!release.isPublished && !staff) throw new AppError("UNAUTHENTICATED", "This release is not published.");
+        return releaseToV1(release);
+      },
+      create: async (body, actor) => (await downloads.saveRelease({ input: releaseFromV1(body), actor })).id,
+      remove: (id, actor) => downloads.deleteRelease({ id, actor }),
+    },
+    {
+      name: "downloads/release_file",
+      listPath: V1_PATHS.file,
+      listMethods: ["GET", "POST", "DELETE"],
+      detailMethods: ["GET", "DELETE"],
+      async list(c, page) {
+        const query = fileQuery(c.req.queries());
+        const [total, items] = await Promise.all([downloads.countFiles({ query }), downloads.findFiles({ query, ...page })]);
+        return { total, objects: items.map(fileToV1) };
+      },
+      get: async (id) => fileToV1(await downloads.getFile({ id })),
+      create: async (body, actor) => (await downloads.createFile({ input: fileFromV1(body), actor })).id,
+      remove: (id, actor) => downloads.deleteFile({ id, actor }),
+    },
+  ];
+}
+
+/** Legacy ReleaseFileResource.delete_list: exactly one `release` filter, then staff only. */
+async function deleteFilesOfRelease(c: Context<AppEnv>, downloads: DownloadsService): Promise<Response> {
+  const queries = c.req.queries();
+  const names = Object.keys(queries);
+  if (names.length !== 1 || names[0] !== "release" || queries.release!.length !== 1) {
+    throw new V1BadRequest("Deleting release files requires exactly one 'release' filter.");
+  }
+  const actor = requireV1Staff(c);
+  const releaseId = parseInteger(queries.release![0]);
+  if (releaseId === undefined || releaseId < 1) throw new V1BadRequest(`Invalid value '${queries.release![0]}' for the 'release' filter: expected a release id.`);
+  await downloads.deleteFilesOfRelease({ releaseId, actor });
+  return c.body(null, 204);
+}
+
+function register(app: Hono<AppEnv>, resource: Resource, downloads: DownloadsService): void {
+  const route = `/v1/${resource.name}`;
+  const staffReader = (c: Context<AppEnv>) => canSeeUnpublished(v1User(c));
+
+  app.get(`${route}/`, async (c) => {
+    const { limit, offset } = paging(c);
+    const { total, objects } = await resource.list(c, { skip: offset, take: limit }, staffReader(c));
+    return json(c, { meta: meta(c, resource.listPath, { limit, offset }, total), objects });
+  });
+  app.post(`${route}/`, async (c) => {
+    const actor = requireV1Staff(c);
+    const body = await readBody(c);
+    try {
+      const id = await resource.create(body, actor);
+      return c.body(null, 201, { Location: `${resource.listPath}${id}/` });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "VALIDATION") throw new V1ValidationError(resource.name, error.fields ?? {});
+      throw error;
+    }
+  });
+  if (resource.listMethods.includes("DELETE")) app.delete(`${route}/`, (c) => deleteFilesOfRelease(c, downloads));
+  app.get(`${route}/schema/`, (c) => json(c, v1Schema(resource.name, resource.listMethods, resource.detailMethods)));
+  app.get(`${route}/set/:ids{[0-9]+(;[0-9]+)*}/`, async (c) => {
+    const objects: unknown[] = [];
+    const notFound: string[] = [];
+    for (const id of c.req.param("ids").split(";")) {
+      try {
+        objects.push(await resource.get(Number(id), staffReader(c)));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        notFound.push(id);
+      }
+    }
+    return json(c, notFound.length > 0 ? { objects, not_found: notFound } : { objects });
+  });
+  app.get(`${route}/:id{[0-9]{1,10}}/`, async (c) => json(c, await resource.get(Number(c.req.param("id")), staffReader(c))));
+  app.delete(`${route}/:id{[0-9]{1,10}}/`, async (c) => {
+    await resource.remove(Number(c.req.param("id")), requireV1Staff(c));
+    return c.body(null, 204);
+  });
+  app.all(`${route}/`, (c) => methodNotAllowed(c, resource.listMethods));
+  app.all(`${route}/:id{[0-9]{1,10}}/`, (c) => methodNotAllowed(c, resource.detailMethods));
+}
+
+export function downloadsApiV1(downloads: DownloadsService): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: true });
+  app.onError(tastypieErrors);
+  // tastypie understands only `ApiKey` credentials and refuses them outside the header.
+  app.use("/v1/*", async (c, next) => {
+    if (c.get("authMethod") === "token" || c.req.query("username") !== undefined) throw new AppError("UNAUTHENTICATED", "Use ApiKey credentials.");
+    await next();
+  });
+  app.get("/v1/", (c) =>
+    json(
+      c,
+      Object.fromEntries(
+        Object.keys(FILTER_SPECS).map((name) => [name, { list_endpoint: `${V1}${name}/`, schema: `${V1}${name}/schema/` }]),
+      ),
+    ),
+  );
+  for (const resource of resources(downloads)) register(app, resource, downloads);
+  return app;
+}

@@ -1,0 +1,29 @@
+// The public downloads pages, mounted at /downloads and mirrored at /getit (legacy
+// pydotorg/urls.py: "duplicated downloads to getit to bypass China's firewall").
+import { Hono } from "hono";
+import type { AppEnv } from "../../core/http/env.ts";
+import type { BoxesService } from "../boxes/index.ts";
+import { registerFeeds } from "./routes/feed.ts";
+import { registerLatest } from "./routes/latest.ts";
+import { registerPages } from "./routes/pages.ts";
+import type { DownloadsService } from "./service.ts";
+
+export const DOWNLOAD_PREFIXES = ["/downloads", "/getit"] as const;
+
+export function downloadsRoutes(deps: { downloads: DownloadsService; boxes: BoxesService }, options: { siteUrl: string }) {
+  const app = new Hono<AppEnv>({ strict: true });
+  for (const prefix of DOWNLOAD_PREFIXES) {
+    registerFeeds(app, prefix, deps.downloads, options.siteUrl);
+    registerLatest(app, prefix, deps.downloads);
+    registerPages(app, prefix, deps, options.siteUrl);
+  }
+  // Old release URLs (legacy apps/pages/views.py, issue #956): /download/releases/X.Y.Z/
+  // → 301 to the release page, when that release has no CMS page of its own.
+  app.get("/download/releases/:version{[0-9.]+}/", async (c, next) => {
+    const slug = `python-${c.req.param("version").replaceAll(".", "")}`;
+    const release = await deps.downloads.findReleases({ query: { slug: { equals: slug } }, take: 1 });
+    if (release.length === 0 || release[0]!.releasePageId !== null) return next();
+    return c.redirect(`/downloads/release/${slug}/`, 301);
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+// The downloads service: one object every transport (pages, APIs v1/v2/v3, admin, jobs,
+// migrations, seed) goes through, built from explicit dependencies.
+import type { MarkupTarget } from "../../core/markup/jobs.ts";
+import { sourceHash } from "../../core/markup/jobs.ts";
+import { downloadBoxes } from "./boxes.ts";
+import { enqueuePurge, RELEASE_CONTENT_TARGET } from "./effects.ts";
+import { createCatalog } from "./service/catalog.ts";
+import { createContext, type DownloadsDeps } from "./service/context.ts";
+import { createFiles } from "./service/files.ts";
+import { createPages } from "./service/pages.ts";
+import { createReleases } from "./service/releases.ts";
+import { createSearchDocuments } from "./service/search-documents.ts";
+
+export function createDownloadsService(deps: DownloadsDeps) {
+  const ctx = createContext(deps);
+  const pages = createPages(ctx);
+
+  /** HTML of the generated boxes from fresh data; null leaves a box unchanged. */
+  async function buildBoxes(): Promise<Record<string, string | null>> {
+    return downloadBoxes(await pages.loadDownloadHome());
+  }
+
+  /** Enqueues a CDN purge of these surrogate keys. */
+  async function purgeLater(options: { keys: string[] }): Promise<void> {
+    await enqueuePurge(deps.jobs, options.keys);
+  }
+
+  /** Where the reStructuredText job reads release notes and stores their HTML. */
+  const markupTarget: MarkupTarget = {
+    name: RELEASE_CONTENT_TARGET,
+    async load(id) {
+      const release = await deps.db.release.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
+      return release ? { source: release.content, markupType: release.contentMarkupType } : null;
+    },
+    async store(id, html, expectedHash) {
+      const release = await deps.db.release.findUnique({ where: { id: Number(id) }, select: { content: true } });
+      if (!release || sourceHash(release.content) !== expectedHash) return;
+      await deps.db.release.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+      await ctx.invalidate();
+    },
+  };
+
+  return {
+    ...createReleases(ctx),
+    ...createFiles(ctx),
+    ...createCatalog(ctx),
+    ...pages,
+    ...createSearchDocuments(ctx),
+    buildBoxes,
+    purgeLater,
+    markupTarget,
+  };
+}
+
+export type DownloadsService = ReturnType<typeof createDownloadsService>;
+export type { DownloadsDeps, ReleasePageResolver } from "./service/context.ts";
