@@ -8,6 +8,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { createDb } from "../app/core/db/client.ts";
+import { embeddedDatabaseUrl } from "../app/core/db/embedded.ts";
+import { createUsersService } from "../app/domains/users/index.ts";
+import { E2E_EDITOR, E2E_EDITOR_GROUP, E2E_EDITOR_PERMISSIONS, E2E_MEMBER } from "../e2e/support/accounts.ts";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 8123);
@@ -49,3 +53,24 @@ process.env.MIGRATE_ON_START = "1";
 process.env.LOG_LEVEL ??= "warn";
 
 await import("../app/server.ts");
+await createJourneyAccounts(process.env.DATABASE_URL ?? embeddedDatabaseUrl(Number(process.env.EMBEDDED_PG_PORT)));
+
+/** The editor and member accounts of e2e/support/accounts.ts, through the users service. */
+async function createJourneyAccounts(databaseUrl: string): Promise<void> {
+  const db = createDb(databaseUrl, { maxConnections: 2 });
+  try {
+    const users = createUsersService({ db });
+    const editor = await users.createUser({ input: { ...E2E_EDITOR, isStaff: true } });
+    await users.createUser({ input: { ...E2E_MEMBER } });
+    const permissions = await db.permission.findMany({ where: { appLabel: "boxes", codename: { in: [...E2E_EDITOR_PERMISSIONS] } } });
+    await db.group.create({
+      data: {
+        name: E2E_EDITOR_GROUP,
+        permissions: { create: permissions.map((permission) => ({ permissionId: permission.id })) },
+        users: { create: [{ userId: editor.id }] },
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}

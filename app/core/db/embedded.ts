@@ -17,6 +17,11 @@ const USER = "postgres";
 // Only reachable on loopback; the password keeps other local users out.
 const PASSWORD = "pydotorg-embedded";
 
+/** The URL of the embedded database on `port` (for tools that connect next to the app). */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -50,7 +55,7 @@ export async function startEmbeddedPostgres(options: {
   if (created) await server.createDatabase(DATABASE_NAME);
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    url: embeddedDatabaseUrl(options.port),
     created,
     stop: () => server.stop(),
   };

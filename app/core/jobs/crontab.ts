@@ -1,11 +1,14 @@
-// Every recurring job in one place (graphile-worker crontab syntax, times in UTC).
-// Domains add their lines here in their own issues; never rename a task.
-// Format: m h dom mon dow task ?opts {payload}
-export const CRONTAB_LINES: string[] = [
-  // Hourly: database sessions past their idle or absolute expiry (Redis expires its own).
-  "0 * * * * users.prune-sessions",
+// Every recurring job in one place (times in UTC). Written as cron items rather than
+// crontab text because graphile-worker's crontab syntax does not allow the dots in our
+// task names (`users.prune-sessions`). Never rename a task: names are a contract.
+import type { CronItem } from "graphile-worker";
+
+export const CRON_ITEMS: CronItem[] = [
+  // Database sessions past their idle or absolute expiry (Redis expires its own).
+  { task: "users.prune-sessions", match: "0 * * * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
 ];
 
-export function buildCrontab(knownTasks: ReadonlySet<string>): string {
-  return CRONTAB_LINES.filter((line) => knownTasks.has(line.split(/\s+/)[5] ?? "")).join("\n");
+/** The cron items whose task is registered in this process (a domain may be switched off). */
+export function buildCronItems(knownTasks: ReadonlySet<string>, items: CronItem[] = CRON_ITEMS): CronItem[] {
+  return items.filter((item) => knownTasks.has(item.task));
 }

@@ -1,8 +1,8 @@
 // Runs graphile-worker in library mode, inside the web process or alone (app/worker.ts).
-import { Logger as WorkerLogger, run, runOnce, type Runner } from "graphile-worker";
+import { Logger as WorkerLogger, parseCronItems, run, runOnce, type Runner } from "graphile-worker";
 import pg from "pg";
 import type { Logger } from "../logging/logger.ts";
-import { buildCrontab } from "./crontab.ts";
+import { buildCronItems } from "./crontab.ts";
 import { buildTaskList } from "./registry.ts";
 import type { TaskDefinition } from "./types.ts";
 
@@ -35,7 +35,7 @@ export async function startWorker(options: {
   const runner: Runner = await run({
     pgPool: pool,
     taskList,
-    crontab: buildCrontab(new Set(Object.keys(taskList))),
+    parsedCronItems: parseCronItems(buildCronItems(new Set(Object.keys(taskList)))),
     concurrency: options.concurrency,
     noHandleSignals: true,
     logger: toWorkerLogger(options.logger),

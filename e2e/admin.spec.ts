@@ -1,0 +1,43 @@
+// Editors' journey: sign in, change a home page box in the admin, see it on the home
+// page. Visitors without rights are sent to the login page (anonymous) or refused (not staff).
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y.ts";
+import { E2E_EDITOR, E2E_MEMBER } from "./support/accounts.ts";
+
+async function signIn(page: Page, account: { username: string; password: string }, next = "/admin/") {
+  await page.goto(`/accounts/login/?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Username or email address").fill(account.username);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+}
+
+test("an anonymous visitor of the admin is sent to the login page", async ({ page }) => {
+  await page.goto("/admin/");
+  await expect(page).toHaveURL(/\/accounts\/login\/\?next=%2Fadmin%2F$/);
+  await expect(page.getByLabel("Username or email address")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "login page");
+});
+
+test("a signed-in member who is not staff is refused the admin", async ({ page }) => {
+  await signIn(page, E2E_MEMBER);
+  const response = await page.goto("/admin/");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("main")).toContainText(/permission|staff/i);
+});
+
+test("an editor changes the home page introduction and sees it on the home page", async ({ page }) => {
+  await signIn(page, E2E_EDITOR);
+  await expect(page).toHaveURL(/\/admin\/$/);
+  await page.getByRole("link", { name: /^boxes$/i }).first().click();
+  await page.getByRole("link", { name: "homepage-introduction", exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "Content" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "admin box form");
+
+  const sentence = `Python is used by millions of people, checked at ${Date.now()}.`;
+  await page.getByRole("textbox", { name: "Content" }).fill(sentence);
+  await page.getByRole("button", { name: /^save$/i }).first().click();
+  await expect(page.getByRole("status").or(page.locator(".user-feedback")).first()).toContainText(/saved|changed|updated/i);
+
+  await page.goto("/");
+  await expect(page.getByText(sentence)).toBeVisible();
+});
