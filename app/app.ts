@@ -28,9 +28,10 @@ import { renderer } from "./core/render/renderer.ts";
 import { bannersAdmin, bannersApi, bannersOpenApi, createBannersService } from "./domains/banners/index.ts";
 import { boxesAdmin, boxesApi, boxesOpenApi, boxesRoutes, createBoxesService } from "./domains/boxes/index.ts";
 import { accountsAdmin, createUsersService, usersRoutes, usersTasks } from "./domains/users/index.ts";
-import { createDownloadsService, downloadsApi, downloadsOpenApi, downloadsRoutes, downloadsSearchSource, downloadsTasks } from "./domains/downloads/index.ts";
+import { type CdnPurger, createDownloadsService, downloadsAdmin, downloadsApi, downloadsOpenApi, downloadsRoutes, downloadsSearchSource, downloadsTasks } from "./domains/downloads/index.ts";
 import { buildOpenApiDocument } from "./core/http/openapi.ts";
 import { apiDocsRoutes } from "./site/api-docs.ts";
+import { createPagesService, pageFallback, pagesAdmin, pagesApi, pagesRoutes, pagesSearchSource, pagesTasks, redirectFallback, type LinkCheckConfig } from "./domains/pages/index.ts";
 import { errorHandler, notFoundHandler } from "./site/errors.ts";
 import { healthRoutes } from "./site/health.ts";
 import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
@@ -53,38 +54,44 @@ export interface AppDeps {
   worker: WorkerStatus;
   /** Overrides the clock (session expiry, last login); tests move it forward. */
   now?: () => Date;
-  /** Overrides for tests; default to the repository's folders. */
-  paths?: { templates?: string; static?: string };
+  /** Overrides for tests; default to the repository's folders (media: `.data/media`). */
+  paths?: { templates?: string; static?: string; media?: string };
 }
 
 /** Every domain service, built once per app from its dependencies. */
-export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now">) {
+export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now" | "paths">) {
   const boxes = createBoxesService(deps);
   const banners = createBannersService(deps);
   const users = createUsersService(deps);
-  const downloads = createDownloadsService(deps);
-  return { boxes, banners, users, downloads };
+  const pages = createPagesService({ ...deps, media: { root: deps.paths?.media } });
+  const downloads = createDownloadsService({ ...deps, releasePages: pages });
+  return { boxes, banners, users, downloads, pages };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every searchable record type, one source per domain (each domain's search.ts). Boxes are not searchable. */
 export function collectSearchSources(services: Services): SearchSource[] {
-  return [downloadsSearchSource(services.downloads)];
+  return [downloadsSearchSource(services.downloads), pagesSearchSource(services.pages)];
 }
 
 /** Every model the editors' admin manages: one registration per domain admin.ts. */
 export function collectAdminResources(services: Services, deps: Pick<AppDeps, "db">): AnyAdminResource[] {
-  return [boxesAdmin(services.boxes), bannersAdmin(services.banners), ...accountsAdmin(deps)];
+  return [boxesAdmin(services.boxes), bannersAdmin(services.banners), ...accountsAdmin(deps), ...downloadsAdmin(services.downloads), ...pagesAdmin(services.pages)];
 }
 
 /** Every background task the domains define (used by the worker and the job queue). */
-export function collectTasks(services: Services, deps: Pick<AppDeps, "search">): TaskDefinition[] {
+export function collectTasks(
+  services: Services,
+  deps: Pick<AppDeps, "search"> & { linkCheck?: LinkCheckConfig; cdn?: CdnPurger },
+): TaskDefinition[] {
   return [
     ...searchTasks({ search: deps.search, sources: collectSearchSources(services) }),
-    ...markupTasks([services.boxes.markupTarget, services.downloads.markupTarget]),
+    ...markupTasks([services.boxes.markupTarget, services.downloads.markupTarget, services.pages.markupTarget]),
     ...usersTasks(services.users),
-    ...downloadsTasks({ downloads: services.downloads, boxes: services.boxes }),
+    ...downloadsTasks({ downloads: services.downloads, boxes: services.boxes, cdn: deps.cdn }),
+    // Without a dispatcher (deps.ts passes one) the link checker fails loudly rather than guess.
+    ...pagesTasks({ pages: services.pages, boxes: services.boxes, config: deps.linkCheck ?? { siteUrl: "http://127.0.0.1/", external: false } }),
   ];
 }
 
@@ -126,6 +133,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   apiApp.route("/", boxesApi(services.boxes, api));
   apiApp.route("/", bannersApi(services.banners, api));
   apiApp.route("/", downloadsApi(services.downloads, api));
+  apiApp.route("/", pagesApi(services.pages, api));
   app.route("/api", apiApp);
   app.use(sessionAuth({ sessions, users: services.users, secureCookies }));
 
@@ -137,12 +145,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/admin/", adminRoutes({ db: deps.db, registry: adminRegistry, flash: { secret: config.SECRET_KEY, secureCookies } }));
   app.route("/", homeRoutes({ boxes: services.boxes, sources: NO_HOME_SOURCES }));
   app.route("/", boxesRoutes(services.boxes));
+  app.route("/", pagesRoutes({ pages: services.pages, siteUrl: config.SITE_URL, fundingFile: path.join(deps.paths?.static ?? path.join(ROOT_DIR, "static"), "funding.json"), flash: { secret: config.SECRET_KEY, secureCookies } }));
   app.route("/", downloadsRoutes({ downloads: services.downloads, boxes: services.boxes }, api));
   app.route("/", apiDocsRoutes({ document: buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: [boxesOpenApi, bannersOpenApi, downloadsOpenApi] }) }));
   app.route("/", usersRoutes({ users: services.users, sessions, throttle: loginThrottle, secret: config.SECRET_KEY, secureCookies, trustedProxies: config.TRUSTED_PROXIES }));
   app.route("/", searchRoutes({ search: deps.search, sources: () => collectSearchSources(services) }));
 
-  app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request)));
+  // Legacy urls.md §1: editor redirects, then CMS pages, then the 404.
+  const fallbacks = [redirectFallback(services.pages), pageFallback({ pages: services.pages, boxes: services.boxes, siteUrl: config.SITE_URL })];
+  app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request), fallbacks));
   app.onError(errorHandler(renderOptions));
   return app;
 }

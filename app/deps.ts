@@ -2,7 +2,8 @@
 // DATABASE_URL is unset), key-value store, cache, search index and job queue. Only
 // the entry points (server, worker, scripts) call this.
 import type { AppDeps, Services } from "./app.ts";
-import { createServices, collectTasks } from "./app.ts";
+import { createApp, createServices, collectTasks } from "./app.ts";
+import { createCdnPurger } from "./domains/downloads/index.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createRedisKeyValue } from "./core/cache/redis.ts";
@@ -51,7 +52,7 @@ export async function buildRuntime(options: {
     const db = createDb(databaseUrl);
     cleanups.push(() => db.$disconnect());
     const kv: KeyValue = config.REDIS_URL
-      ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: "pydotorg:" })
+      ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX })
       : createMemoryKeyValue();
     cleanups.push(() => kv.close());
     if (!config.REDIS_URL) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
@@ -63,10 +64,21 @@ export async function buildRuntime(options: {
     // The queue checks task names lazily: the tasks come from services that need the queue.
     const taskNames = new Set<string>();
     const jobs = createJobQueue(db, () => taskNames);
-    const services = createServices({ db, cache, jobs });
-    const tasks = collectTasks(services, { search });
+    const paths = { media: config.MEDIA_DIR };
+    const services = createServices({ db, cache, jobs, paths });
+    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths };
+    // The link checker fetches internal links through the app itself, without the network.
+    let linkCheckApp: ReturnType<typeof createApp> | undefined;
+    const tasks = collectTasks(services, {
+      search,
+      linkCheck: {
+        siteUrl: config.SITE_URL,
+        external: config.LINK_CHECK_EXTERNAL,
+        dispatch: async (request) => (linkCheckApp ??= createApp(deps)).fetch(request),
+      },
+      cdn: config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : undefined,
+    });
     for (const task of tasks) taskNames.add(task.name);
-    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker };
 
     return {
       deps,

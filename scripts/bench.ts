@@ -2,6 +2,9 @@
 // real HTTP server on this machine. Uses DATABASE_URL/REDIS_URL when set (the embedded
 // database and in-process cache otherwise) and seeds demo content first.
 //   npm run bench -- --seconds 5 --concurrency 16 --path / --path /api/v3/boxes/
+//   npm run bench -- --cold            also measures each path with the read cache cold:
+//                                      the tags given by --cold-tag (default "downloads")
+//                                      are invalidated before every request
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
@@ -16,11 +19,22 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "5" },
     concurrency: { type: "string", default: "16" },
     path: { type: "string", multiple: true },
+    cold: { type: "boolean", default: false },
+    "cold-tag": { type: "string", multiple: true },
   },
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
-const paths = values.path ?? ["/", "/box/supernav-python-downloads/", "/api/v3/boxes/", "/_health"];
+const paths = values.path ?? [
+  "/",
+  "/box/supernav-python-downloads/",
+  "/api/v3/boxes/",
+  "/_health",
+  "/downloads/",
+  "/downloads/release/python-3140/",
+  "/api/v2/downloads/release/",
+];
+const coldTags = values["cold-tag"] ?? ["downloads"];
 
 const config = { ...loadConfig(), LOG_LEVEL: "silent" as const, RUN_WORKER: false };
 const logger = createLogger({ level: "silent" });
@@ -34,13 +48,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function measure(path: string) {
+async function measure(path: string, cache: "warm" | "cold") {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
+        if (cache === "cold") await runtime.deps.cache.invalidateTags(coldTags);
         const started = performance.now();
         const response = await fetch(origin + path).catch(() => undefined);
         await response?.arrayBuffer();
@@ -52,6 +67,7 @@ async function measure(path: string) {
   latencies.sort((a, b) => a - b);
   return {
     path,
+    cache,
     requests: latencies.length,
     "req/s": Math.round(latencies.length / seconds),
     "p50 ms": Number(percentile(latencies, 50).toFixed(1)),
@@ -63,9 +79,12 @@ async function measure(path: string) {
 const results = [];
 for (const path of paths) {
   await fetch(origin + path).then((response) => response.arrayBuffer()); // warm the cache
-  results.push(await measure(path));
+  results.push(await measure(path, "warm"));
+  if (values.cold) results.push(await measure(path, "cold"));
 }
-console.log(`concurrency ${concurrency}, ${seconds} s per path, cache ${runtime.deps.kv.kind}, search ${runtime.deps.search.kind}`);
+console.log(
+  `concurrency ${concurrency}, ${seconds} s per path, cache ${runtime.deps.kv.kind}, search ${runtime.deps.search.kind}${values.cold ? `, cold = tags ${coldTags.join(", ")} invalidated before each request` : ""}`,
+);
 console.table(results);
 server.close();
 await runtime.close();

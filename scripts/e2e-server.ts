@@ -51,6 +51,8 @@ process.env.SEED_ON_START = "always";
 process.env.RUN_WORKER = "1";
 process.env.MIGRATE_ON_START = "1";
 process.env.LOG_LEVEL ??= "warn";
+// Its own Redis namespace: other runs on the same server must not see this run's cache or sessions.
+process.env.REDIS_PREFIX = `pydotorg-e2e-${process.pid}:`;
 
 await import("../app/server.ts");
 await createJourneyAccounts(process.env.DATABASE_URL ?? embeddedDatabaseUrl(Number(process.env.EMBEDDED_PG_PORT)));

@@ -1,7 +1,12 @@
 // Demo content for a new machine, written for this project (release names and dates
 // are public facts). Seeding is idempotent: boxes are keyed by label, banners by title.
 import type { Services } from "../app/app.ts";
+import { seedPagesDemo } from "../app/domains/pages/index.ts";
 import type { BoxInput } from "../app/domains/boxes/index.ts";
+
+import { seedDownloadsDemo } from "./seed-downloads.ts";
+
+export { seedDownloadsDemo };
 
 const markdown = (label: string, content: string): BoxInput => ({ label, content, contentMarkupType: "markdown" });
 const html = (label: string, content: string): BoxInput => ({ label, content, contentMarkupType: "html" });
@@ -107,7 +112,9 @@ export const DEMO_BANNERS = [
 ];
 
 /** Writes the demo content (idempotent) and returns counts. */
-export async function seedDemoContent(services: Pick<Services, "boxes" | "banners">): Promise<{ boxes: number; banners: number }> {
+export async function seedDemoContent(
+  services: Pick<Services, "boxes" | "banners" | "downloads" | "pages">,
+): Promise<{ boxes: number; banners: number; releases: number; files: number; navItems: number; pages: number }> {
   for (const box of DEMO_BOXES) await services.boxes.saveBox({ input: box });
   const existing = await services.banners.listBanners();
   let banners = 0;
@@ -116,5 +123,7 @@ export async function seedDemoContent(services: Pick<Services, "boxes" | "banner
     await services.banners.saveBanner({ input: banner });
     banners += 1;
   }
-  return { boxes: DEMO_BOXES.length, banners };
+  const downloads = await seedDownloadsDemo(services);
+  const pages = await seedPagesDemo(services.pages);
+  return { boxes: DEMO_BOXES.length, banners, ...downloads, ...pages };
 }

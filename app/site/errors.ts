@@ -47,10 +47,21 @@ export function errorHandler(options: RenderOptions): ErrorHandler<AppEnv> {
   };
 }
 
-export function notFoundHandler(options: RenderOptions, dispatch: (request: Request) => Promise<Response>): NotFoundHandler<AppEnv> {
+/** A last chance before the 404 (editor redirects, CMS pages): a response, or null to pass. */
+export type NotFoundFallback = (c: Context<AppEnv>) => Promise<Response | null>;
+
+/**
+ * The 404 path of legacy urls.md §1: `fallbacks` in order (the editor redirect table, then
+ * the CMS page at the path), then Django's APPEND_SLASH, then the 404 page.
+ */
+export function notFoundHandler(options: RenderOptions, dispatch: (request: Request) => Promise<Response>, fallbacks: NotFoundFallback[] = []): NotFoundHandler<AppEnv> {
   return async (c) => {
     const path = c.req.path;
     if (isApiPath(path)) return problemResponse(c, 404, `Nothing is at ${path}.`);
+    for (const fallback of fallbacks) {
+      const response = await fallback(c);
+      if (response) return response;
+    }
     // Django's APPEND_SLASH: a slash-less URL whose slash form exists gets a 301 there.
     if ((c.req.method === "GET" || c.req.method === "HEAD") && !path.endsWith("/") && !/\.[A-Za-z0-9]+$/.test(path)) {
       const url = new URL(c.req.url);

@@ -1,6 +1,10 @@
 // Test dependencies: the real app on a private copy of the migrated database, real
 // Redis when REDIS_URL is set (keys namespaced per worker), PostgreSQL search, and a
 // job queue whose jobs a test can drain with the real tasks.
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { createApp, createServices, collectTasks, type AppDeps, type Services } from "../app.ts";
@@ -62,8 +66,13 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
   const taskNames = new Set<string>();
   const jobs = createJobQueue(db, () => taskNames);
-  const services = createServices({ db, cache, jobs });
-  const tasks = collectTasks(services, { search });
+  // Uploads go to a directory of this run, never into the repository.
+  const paths = { media: mkdtempSync(path.join(tmpdir(), "pydotorg-media-")), ...overrides.paths };
+  const services = createServices({ db, cache, jobs, paths });
+  // The link checker asks the app itself about internal links; external links stay off in tests.
+  let app: ReturnType<typeof createApp> | undefined;
+  const linkCheck = { siteUrl: config.SITE_URL, external: false, dispatch: async (request: Request) => app!.fetch(request) };
+  const tasks = collectTasks(services, { search, linkCheck });
   for (const task of tasks) taskNames.add(task.name);
   const deps: AppDeps = {
     config,
@@ -75,11 +84,13 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     jobs,
     worker: { mode: "external", isRunning: () => false },
     ...overrides,
+    paths,
   };
+  app = createApp(deps);
   return {
     deps,
     services,
-    app: createApp(deps),
+    app,
     databaseUrl,
     drainJobs: () => drainJobs({ connectionString: databaseUrl, tasks, logger }),
     async reset() {
@@ -87,6 +98,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
       if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
     },
     async close() {
+      if (!overrides.paths?.media) await rm(paths.media, { recursive: true, force: true });
       await search.close();
       await kv.close();
       await db.$disconnect();

@@ -26,6 +26,15 @@ export const ConfigSchema = z.object({
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pydotorg"),
+  /** Prefix of every Redis key, so several sites or test runs can share one server. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("pydotorg:"),
+  /** Where uploaded page images and documents are stored (the disk backend). */
+  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  /** The nightly link checker also checks external links (politely); 0 checks internal links only. */
+  LINK_CHECK_EXTERNAL: booleanFlag.default(true),
+  /** CDN purge endpoint (Fastly-style surrogate-key purge); unset logs each purge instead. */
+  CDN_PURGE_URL: optionalUrl,
+  CDN_PURGE_TOKEN: z.string().optional(),
   /** Signs CSRF tokens and flash cookies. Required in production. */
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */

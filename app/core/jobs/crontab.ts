@@ -6,6 +6,8 @@ import type { CronItem } from "graphile-worker";
 export const CRON_ITEMS: CronItem[] = [
   // Database sessions past their idle or absolute expiry (Redis expires its own).
   { task: "users.prune-sessions", match: "0 * * * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
+  // Daily at 04:17: every link in published pages, boxes and menus, for the broken-links report.
+  { task: "pages.check-links", match: "17 4 * * *", options: { backfillPeriod: 0, maxAttempts: 2 } },
 ];
 
 /** The cron items whose task is registered in this process (a domain may be switched off). */

@@ -1,6 +1,7 @@
-// python.org's navigation until editors manage it (the sitetree issue replaces this
-// constant with the tree from the database). Titles, URLs and order follow legacy
-// fixtures/sitetree_menus.json; supernav box labels follow templates/base.html.
+// python.org's built-in navigation: the layout (app/site/layout.ts) uses it while the
+// database has no "main" menu tree, and the pages seed (app/domains/pages/seed.ts) copies
+// it into that tree. Titles, URLs and order follow legacy fixtures/sitetree_menus.json;
+// supernav box labels follow templates/base.html and are matched to menu items by id.
 
 export interface NavDefinition {
   id: string;

@@ -11,6 +11,13 @@ export { downloadsOpenApi } from "./api/v3/openapi.ts";
 
 export function downloadsApi(downloads: DownloadsService, options: { siteUrl: string }): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: true });
+  // Every downloads response names its section for CDN purges (the global middleware adds the rest).
+  for (const version of ["v1", "v2", "v3"]) {
+    app.use(`/${version}/downloads/*`, async (c, next) => {
+      await next();
+      c.header("Surrogate-Key", [...new Set(["downloads", "api-downloads", ...(c.res.headers.get("Surrogate-Key") ?? "").split(" ").filter(Boolean)])].join(" "));
+    });
+  }
   app.route("/", downloadsApiV1(downloads));
   app.route("/", downloadsApiV2(downloads, options));
   app.route("/", downloadsApiV3(downloads, options));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestUser, signIn } from "../../testing/auth.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
 
@@ -149,6 +150,26 @@ describe("the downloads pages", () => {
     expect(html).toContain("2026-10-01 (planned)");
     expect(html).toContain('end-of-life, last release was <a href="/downloads/release/python-3138/">3.13.8</a>');
     expect(html).toContain('<a href="https://peps.python.org/pep-0745/">PEP 745</a>');
+  });
+
+  it("offers staff the edit button, as a fragment too, and nobody else", async () => {
+    const anonymous = await get(`/release-edit-button/${fx.releases.py3140}`);
+    expect([anonymous.status, await anonymous.text()]).toEqual([200, ""]);
+    const staff = await createTestUser(ctx, { isStaff: true });
+    const cookie = await signIn(ctx, staff.id);
+    const fragment = await get(`/release-edit-button/${fx.releases.py3140}`, { cookie });
+    expect(fragment.headers.get("cache-control")).toMatch(/^private/);
+    expect(await fragment.text()).toBe(`<a role="button" class="button" href="/admin/downloads/release/${fx.releases.py3140}/change/">Edit this release</a>`);
+    expect(await (await get("/downloads/release/python-3140/", { cookie })).text()).toContain("Edit this release");
+    expect(await (await get("/downloads/release/python-3140/")).text()).not.toContain("Edit this release");
+  });
+
+  it("tags every downloads response, pages and APIs, with the downloads surrogate key", async () => {
+    for (const path of ["/downloads/", "/getit/", "/downloads/feed.rss", "/api/v1/downloads/release/", "/api/v2/downloads/os/", "/api/v3/downloads/releases/"]) {
+      const keys = (await get(path)).headers.get("surrogate-key")?.split(" ") ?? [];
+      expect(keys, path).toContain("downloads");
+      expect(keys, path).toContain("pydotorg-app");
+    }
   });
 
   it("redirects slash-less page URLs to their slash form", async () => {

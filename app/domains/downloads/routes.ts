@@ -17,6 +17,13 @@ export function downloadsRoutes(deps: { downloads: DownloadsService; boxes: Boxe
     registerLatest(app, prefix, deps.downloads);
     registerPages(app, prefix, deps, options.siteUrl);
   }
+  // Legacy ReleaseEditButton: a fragment cached pages fetch; the button only for staff.
+  app.get("/release-edit-button/:id{[0-9]{1,10}}", (c) => {
+    c.header("Cache-Control", "private, no-store");
+    const user = c.get("user");
+    if (!user || !(user.isStaff || user.isSuperuser)) return c.html("");
+    return c.html(`<a role="button" class="button" href="/admin/downloads/release/${c.req.param("id")}/change/">Edit this release</a>`);
+  });
   // Old release URLs (legacy apps/pages/views.py, issue #956): /download/releases/X.Y.Z/
   // → 301 to the release page, when that release has no CMS page of its own.
   app.get("/download/releases/:version{[0-9.]+}/", async (c, next) => {

@@ -24,6 +24,12 @@ export const OsInputSchema = z.object({
 });
 export type OsInput = z.input<typeof OsInputSchema>;
 
+/** Legacy Release.PYTHON_VERSION_CHOICES. */
+export const VersionLineSchema = z
+  .number({ error: "Choose a version line." })
+  .int()
+  .refine((value) => (VERSION_LINES as readonly number[]).includes(value), "Choose 3, 2, 1 or 100 (install manager).");
+
 export const RELEASE_NAME_MESSAGE =
   'Name the release "Python X.Y.Z", optionally with aN, bN or rcN (e.g. "Python 3.14.0rc1"), or "Python install manager N.N".';
 
@@ -31,11 +37,7 @@ export const ReleaseInputSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
   /** Derived from the name (Django slugify) when left out. */
   slug: SlugSchema.optional(),
-  version: z
-    .number({ error: "Choose a version line." })
-    .int()
-    .refine((value) => (VERSION_LINES as readonly number[]).includes(value), "Choose 3, 2, 1 or 100 (install manager).")
-    .default(3),
+  version: VersionLineSchema.default(3),
   isLatest: z.boolean().default(false),
   isPublished: z.boolean().default(false),
   preRelease: z.boolean().default(false),

@@ -8,6 +8,7 @@ import { createCatalog } from "./service/catalog.ts";
 import { createContext, type DownloadsDeps } from "./service/context.ts";
 import { createFiles } from "./service/files.ts";
 import { createPages } from "./service/pages.ts";
+import { createReleaseEditor } from "./service/release-editor.ts";
 import { createReleases } from "./service/releases.ts";
 import { createSearchDocuments } from "./service/search-documents.ts";
 
@@ -40,8 +41,10 @@ export function createDownloadsService(deps: DownloadsDeps) {
     },
   };
 
+  const releases = createReleases(ctx);
   return {
-    ...createReleases(ctx),
+    ...releases,
+    ...createReleaseEditor(ctx, releases),
     ...createFiles(ctx),
     ...createCatalog(ctx),
     ...pages,

@@ -1,12 +1,13 @@
-// The pages domain's legacy migrator: the sitetree navigation and the editor redirects
-// now; CMS pages, images and files join it with the pages issue.
+// The pages domain's legacy migrator: CMS pages with their images and documents, the
+// sitetree navigation and the editor redirects.
 import type { Migrator } from "../../core/legacy/types.ts";
 import { navigationSteps } from "./legacy-navigation.ts";
+import { pageSteps } from "./legacy-pages.ts";
 import { redirectSteps } from "./legacy-redirects.ts";
 
-/** Navigation trees and editor redirects, after users (menu items reference permissions). */
+/** Pages, navigation trees and editor redirects, after users (authors; menu items reference permissions). */
 export const pagesLegacyMigrator: Migrator = {
   name: "pages",
   dependsOn: ["users"],
-  steps: [...navigationSteps, ...redirectSteps],
+  steps: [...pageSteps, ...navigationSteps, ...redirectSteps],
 };

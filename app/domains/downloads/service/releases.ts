@@ -103,7 +103,13 @@ export function createReleases(ctx: DownloadsContext) {
    * Creates (no `id`) or replaces a release. Promoting it to latest demotes the previous
    * latest of its version line in the same transaction; boxes, search and CDN follow by job.
    */
-  async function saveRelease(options: { id?: number; input: ReleaseInput; actor: Actor }): Promise<ReleaseView> {
+  async function saveRelease(options: {
+    id?: number;
+    input: ReleaseInput;
+    actor: Actor;
+    /** Runs inside the write's transaction, after the release is written (the editor form saves its files here). */
+    afterWrite?: (tx: Prisma.TransactionClient, release: { id: number }) => Promise<void>;
+  }): Promise<ReleaseView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(ReleaseInputSchema, options.input);
     const previous = options.id
@@ -126,6 +132,7 @@ export function createReleases(ctx: DownloadsContext) {
         const saved = options.id
           ? await tx.release.update({ where: { id: options.id }, data, select: releaseSelect })
           : await tx.release.create({ data: { ...data, creatorId: by }, select: releaseSelect });
+        await options.afterWrite?.(tx, saved);
         await enqueueReleaseEffects(jobs, tx, { id: saved.id, published: saved.isPublished || Boolean(previous?.isPublished) });
         if (rendered && !rendered.rendered) await enqueueNotesRender(jobs, tx, saved.id);
         return saved;
@@ -139,7 +146,7 @@ export function createReleases(ctx: DownloadsContext) {
   }
 
   /** Makes this release the latest of its version line (the admin's "make latest" action). */
-  async function makeLatest(options: { id: number; actor: Actor }): Promise<ReleaseView> {
+  async function makeLatest(options: { id: number; actor: Actor; afterWrite?: (tx: Prisma.TransactionClient) => Promise<void> }): Promise<ReleaseView> {
     assertCanEditDownloads(options.actor);
     const row = await db.$transaction(async (tx) => {
       const release = await tx.release.findUnique({ where: { id: options.id }, select: { version: true } });
@@ -150,6 +157,7 @@ export function createReleases(ctx: DownloadsContext) {
         data: { isLatest: true, lastModifiedById: actorId(options.actor) },
         select: releaseSelect,
       });
+      await options.afterWrite?.(tx);
       await enqueueReleaseEffects(jobs, tx, { id: saved.id, published: saved.isPublished });
       return saved;
     });
@@ -159,10 +167,11 @@ export function createReleases(ctx: DownloadsContext) {
   }
 
   /** Deletes a release and its files (legacy CASCADE). */
-  async function deleteRelease(options: { id: number; actor: Actor }): Promise<void> {
+  async function deleteRelease(options: { id: number; actor: Actor; beforeDelete?: (tx: Prisma.TransactionClient) => Promise<void> }): Promise<void> {
     assertCanEditDownloads(options.actor);
     try {
       await db.$transaction(async (tx) => {
+        await options.beforeDelete?.(tx);
         const deleted = await tx.release.delete({ where: { id: options.id }, select: { id: true, isPublished: true } });
         await enqueueReleaseEffects(jobs, tx, { id: deleted.id, published: deleted.isPublished });
       });

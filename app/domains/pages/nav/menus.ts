@@ -22,10 +22,15 @@ export interface Crumb {
   url: string | null;
 }
 
+export interface SidebarLink extends MenuLink {
+  /** "page" for the item of this very page, "true" for the one the page sits under, else null (aria-current). */
+  current: "page" | "true" | null;
+}
+
 export interface SidebarSection {
   title: string;
   url: string;
-  items: Array<MenuLink & { current: boolean; children: Array<MenuLink & { current: boolean }> }>;
+  items: Array<SidebarLink & { children: SidebarLink[] }>;
 }
 
 /** The legacy alias of the footer-only "Contributing" item, left out of the main navigation. */
@@ -111,16 +116,18 @@ export function breadcrumbs(current: { item: ResolvedItem; exact: boolean } | nu
 }
 
 /** The current section (the second-level ancestor, e.g. About under Python) with its menu items two levels deep. */
-export function sectionSidebar(current: { item: ResolvedItem } | null): SidebarSection | null {
-  let section = current?.item ?? null;
+export function sectionSidebar(current: { item: ResolvedItem; exact: boolean } | null): SidebarSection | null {
+  if (!current) return null;
+  const chain = new Set<number>();
+  let section: ResolvedItem | null = current.item;
+  for (let item: ResolvedItem | null = current.item; item; item = item.parent) chain.add(item.id);
   while (section && section.depth > 1) section = section.parent;
   if (!section || section.depth !== 1) return null;
-  const currentId = current!.item.id;
-  const items = menuChildren(section).map((item) => ({
+  const mark = (item: ResolvedItem): SidebarLink => ({
     ...link(item),
-    current: item.id === currentId,
-    children: menuChildren(item).map((child) => ({ ...link(child), current: child.id === currentId })),
-  }));
+    current: item.id === current.item.id && current.exact ? "page" : chain.has(item.id) ? "true" : null,
+  });
+  const items = menuChildren(section).map((item) => ({ ...mark(item), children: menuChildren(item).map(mark) }));
   return items.length > 0 ? { title: section.title, url: section.url, items } : null;
 }
 

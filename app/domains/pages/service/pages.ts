@@ -25,6 +25,15 @@ export interface PagesDeps {
   jobs: JobQueue;
 }
 
+/** The filters legacy PageResource / PageFilterSet allow (apps/pages/api.py). */
+export interface PageApiFilters {
+  title?: string;
+  path?: string;
+  keywords?: string;
+  keywordsContains?: string;
+  isPublished?: boolean;
+}
+
 const PATH_TAKEN = "A page with this path already exists.";
 
 async function checkPath(tx: Tx, id: number | null, path: string, before: PageRow | null): Promise<void> {
@@ -101,7 +110,7 @@ export function createPageStore(deps: PagesDeps) {
    * follow the legacy validator; CONFLICT when taken), reindexes it for search and makes
    * the cached lookups stale. `onWrite` runs inside the transaction.
    */
-  async function savePage(options: { id?: number; input: PageInput; actorId?: number | null; onWrite?: WriteHook<PageView> }): Promise<PageView> {
+  async function savePage(options: { id?: number; input: PageInput | Record<string, unknown>; actorId?: number | null; onWrite?: WriteHook<PageView> }): Promise<PageView> {
     const input = parseInput(PageInputSchema, options.input);
     try {
       const { after } = await db.$transaction(async (tx) => {
@@ -143,6 +152,42 @@ export function createPageStore(deps: PagesDeps) {
     return changed;
   }
 
+  /** Pages matching the legacy API filters, ordered by title then path (legacy Page.Meta.ordering), with the total. */
+  async function listPagesForApi(options: { filters: PageApiFilters; includeDrafts: boolean; offset?: number; limit?: number }): Promise<{ items: PageView[]; total: number }> {
+    const f = options.filters;
+    const where: Prisma.PageWhereInput = {
+      AND: [
+        options.includeDrafts ? {} : { isPublished: true },
+        f.title === undefined ? {} : { title: f.title },
+        f.path === undefined ? {} : { path: f.path },
+        f.keywords === undefined ? {} : { keywords: f.keywords },
+        f.keywordsContains === undefined ? {} : { keywords: { contains: f.keywordsContains, mode: "insensitive" } },
+        f.isPublished === undefined ? {} : { isPublished: f.isPublished },
+      ],
+    };
+    const [rows, total] = await Promise.all([
+      db.page.findMany({ where, orderBy: [{ title: "asc" }, { path: "asc" }, { id: "asc" }], skip: options.offset, take: options.limit, select: pageSelect }),
+      db.page.count({ where }),
+    ]);
+    return { items: rows.map(toPageView), total };
+  }
+
+  /** The published page with this id, or null (drafts and missing pages alike). */
+  async function findPublishedPage(options: { id: number }): Promise<PageView | null> {
+    const row = await db.page.findFirst({ where: { id: options.id, isPublished: true }, select: pageSelect });
+    return row ? toPageView(row) : null;
+  }
+
+  /** Every published page in batches ordered by id (search rebuilds, sitemaps, the link checker). */
+  async function* publishedPages(batchSize = 200): AsyncIterable<PageView[]> {
+    for (let afterId = 0; ; ) {
+      const rows = await db.page.findMany({ where: { isPublished: true, id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, select: pageSelect });
+      if (rows.length === 0) return;
+      yield rows.map(toPageView);
+      afterId = rows.at(-1)!.id;
+    }
+  }
+
   /** Paths of these pages by id (the downloads domain links old release notes to pages). */
   async function pagePaths(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
@@ -150,7 +195,7 @@ export function createPageStore(deps: PagesDeps) {
     return new Map(rows.map((row) => [row.id, `/${row.path.replace(/^\/+|\/+$/g, "")}/`]));
   }
 
-  return { findPageForPath, getPageById, searchPages, savePage, deletePage, setPublished, pagePaths };
+  return { findPageForPath, getPageById, searchPages, listPagesForApi, savePage, deletePage, setPublished, pagePaths, findPublishedPage, publishedPages };
 }
 
 export type PageStore = ReturnType<typeof createPageStore>;

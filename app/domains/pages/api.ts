@@ -1,0 +1,13 @@
+// The legacy pages APIs, mounted inside the /api sub-app (after apiAuth).
+import { Hono } from "hono";
+import type { AppEnv } from "../../core/http/env.ts";
+import { pagesApiV1 } from "./api/v1.ts";
+import { pagesApiV2 } from "./api/v2.ts";
+import type { PagesService } from "./service.ts";
+
+export function pagesApi(pages: PagesService, options: { siteUrl: string }) {
+  const app = new Hono<AppEnv>({ strict: true });
+  app.route("/", pagesApiV1(pages));
+  app.route("/", pagesApiV2(pages, options));
+  return app;
+}

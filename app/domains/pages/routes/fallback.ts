@@ -1,0 +1,47 @@
+// What happens when no application route matched (legacy urls.md §1): the editor
+// redirect table first (django.contrib.redirects: 301, or 410 for an empty target), then a
+// CMS page at the path (apps/pages/middleware.py: tried with and without the trailing
+// slash; a slash-less hit answers 301), and only then the 404. Each fallback answers
+// null to pass the request on.
+import type { Context } from "hono";
+import type { AppEnv } from "../../../core/http/env.ts";
+import type { BoxesService } from "../../boxes/index.ts";
+import type { PagesService } from "../service.ts";
+import { renderCmsPage } from "./page-view.ts";
+
+export type Fallback = (c: Context<AppEnv>) => Promise<Response | null>;
+
+/** Header values must be ASCII: characters beyond it are percent-encoded, existing escapes kept. */
+export function asciiLocation(location: string): string {
+  return location.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+}
+
+/** The editor redirect for this request: 301 to its target, or 410 Gone (empty body, as Django's HttpResponseGone). */
+export function redirectFallback(pages: Pick<PagesService, "findRedirect">): Fallback {
+  return async (c) => {
+    const url = new URL(c.req.url);
+    const redirect = await pages.findRedirect({ path: c.req.path, rawPath: url.pathname, search: url.search });
+    if (!redirect) return null;
+    if (redirect.newPath === "") return c.body(null, 410);
+    return c.redirect(asciiLocation(redirect.newPath), 301);
+  };
+}
+
+const isStaff = (c: Context<AppEnv>) => Boolean(c.get("user")?.isStaff || c.get("user")?.isSuperuser);
+
+/** The CMS page at this path; drafts exist only for staff, who see them with a notice. */
+export function pageFallback(deps: { pages: PagesService; boxes: BoxesService; siteUrl: string }): Fallback {
+  return async (c) => {
+    const page = await deps.pages.findPageForPath({ path: c.req.path, includeDrafts: isStaff(c) });
+    if (!page) return null;
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      c.header("Allow", "GET, HEAD");
+      return c.text("Method not allowed.", 405);
+    }
+    if (!c.req.path.endsWith("/")) {
+      const url = new URL(c.req.url);
+      return c.redirect(`${url.pathname}/${url.search}`, 301);
+    }
+    return renderCmsPage(c, page, deps);
+  };
+}

@@ -1,0 +1,91 @@
+// Page images and documents: the staff page that uploads and removes them
+// (/admin/pages/page/<id>/files/, legacy's ImageInlineAdmin and DocumentFileInlineAdmin) and,
+// for the disk backend, /media/<key> serving the stored bytes with a safe media type.
+import { Hono, type Context } from "hono";
+import { requireStaff } from "../../../core/auth/guards.ts";
+import { hasPermission } from "../../../core/auth/permissions.ts";
+import { AppError, toAppError } from "../../../core/errors.ts";
+import type { AppEnv } from "../../../core/http/env.ts";
+import { addFlash } from "../../../core/http/flash.ts";
+import { mediaTypeOf } from "../media/sniff.ts";
+import { pageUrl } from "../paths.ts";
+import type { PagesService } from "../service.ts";
+
+const ID = /^[1-9][0-9]{0,9}$/;
+
+function pageId(c: Context<AppEnv>): number {
+  const raw = c.req.param("id") ?? "";
+  if (!ID.test(raw) || Number(raw) > 2_147_483_647) throw new AppError("NOT_FOUND", "There is no such page.");
+  return Number(raw);
+}
+
+function requirePageChange(c: Context<AppEnv>, permission: string): void {
+  if (!hasPermission(c.get("user"), permission)) throw new AppError("FORBIDDEN", "You do not have permission to change pages.");
+}
+
+async function renderFilesPage(c: Context<AppEnv>, pages: PagesService, id: number, errors: Record<string, string[]> = {}, status: 200 | 422 = 200) {
+  const page = await pages.getPageById({ id, includeDrafts: true });
+  const files = await pages.listPageFiles({ pageId: id });
+  c.status(status);
+  return c.render("pages/files.njk", {
+    title: `${Object.keys(errors).length ? "Error: " : ""}Images and files of “${page.title}” | Python.org admin`,
+    page: { id: page.id, title: page.title, url: pageUrl(page.path) },
+    files,
+    errors,
+    storageKind: pages.mediaStorageKind,
+  });
+}
+
+export function mediaRoutes(deps: { pages: PagesService; flash: { secret: string; secureCookies: boolean } }) {
+  const app = new Hono<AppEnv>({ strict: true });
+  const base = "/admin/pages/page/:id/files/";
+
+  app.get(base, requireStaff(), async (c) => {
+    requirePageChange(c, "pages.view_page");
+    return renderFilesPage(c, deps.pages, pageId(c));
+  });
+
+  app.post(base, requireStaff(), async (c) => {
+    requirePageChange(c, "pages.change_page");
+    const id = pageId(c);
+    const body = await c.req.parseBody();
+    const kind = body.kind === "document" ? "document" : "image";
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0) return renderFilesPage(c, deps.pages, id, { file: ["Choose a file to upload."] }, 422);
+    try {
+      const saved = await deps.pages.uploadPageFile({ pageId: id, kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      addFlash(c, { level: "success", text: `Uploaded ${saved.name}. Link to it at ${saved.url}` }, deps.flash);
+      return c.redirect(c.req.path, 303);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError?.code !== "VALIDATION") throw error;
+      return renderFilesPage(c, deps.pages, id, appError.fields ?? { file: [appError.message] }, 422);
+    }
+  });
+
+  app.post(`${base}:kind{image|document}/:fileId/delete/`, requireStaff(), async (c) => {
+    requirePageChange(c, "pages.change_page");
+    const fileId = Number(c.req.param("fileId"));
+    if (!ID.test(c.req.param("fileId"))) throw new AppError("NOT_FOUND", "There is no such file.");
+    await deps.pages.deletePageFile({ pageId: pageId(c), kind: c.req.param("kind") as "image" | "document", id: fileId });
+    addFlash(c, { level: "success", text: "The file was deleted." }, deps.flash);
+    return c.redirect(c.req.path.replace(/[^/]+\/[^/]+\/delete\/$/, ""), 303);
+  });
+
+  // Disk backend only: an S3-compatible bucket would serve its own URLs.
+  app.get("/media/*", async (c) => {
+    // c.req.path is already percent-decoded.
+    const key = c.req.path.slice("/media/".length);
+    const bytes = await deps.pages.readMedia({ key });
+    if (!bytes) return c.notFound();
+    const headers: Record<string, string> = {
+      "Content-Type": mediaTypeOf(key),
+      "Cache-Control": "public, max-age=86400",
+      "X-Content-Type-Options": "nosniff",
+    };
+    if (!headers["Content-Type"]!.startsWith("image/") && headers["Content-Type"] !== "application/pdf") headers["Content-Disposition"] = "attachment";
+    return c.body(new Uint8Array(bytes), 200, headers);
+  });
+
+  return app;
+}

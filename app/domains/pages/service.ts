@@ -1,0 +1,68 @@
+// The pages service: one object every transport (fall-through routing, the APIs, the
+// admin, the link checker job, sitemaps, search, migrations, seed) goes through, built
+// from explicit dependencies.
+import type { Cache } from "../../core/cache/types.ts";
+import type { Db } from "../../core/db/client.ts";
+import type { JobQueue } from "../../core/jobs/types.ts";
+import { type MarkupTarget, sourceHash } from "../../core/markup/jobs.ts";
+import { createDiskMediaStorage, type MediaStorage } from "./media/storage.ts";
+import { createNavigationEditor } from "./nav/editing.ts";
+import { createNavigationReader } from "./nav/service.ts";
+import { createLinkStore } from "./service/links.ts";
+import { createMediaStore, type MediaLimits } from "./service/media.ts";
+import { createPageStore, PAGE_RST_TARGET, PAGES_CACHE_TAG } from "./service/pages.ts";
+import { createRedirectStore } from "./service/redirects.ts";
+import { createSitemapReader } from "./service/sitemap.ts";
+
+export interface PagesDeps {
+  db: Db;
+  cache: Cache;
+  jobs: JobQueue;
+  /** Where uploads go; defaults to files under `.data/media`, served at /media/. */
+  media?: { storage?: MediaStorage; root?: string; limits?: MediaLimits };
+  /** Told once per cache fill which menu items cannot be shown (unknown URL names, unsafe URLs). */
+  onNavigationProblems?: (problems: string[]) => void;
+}
+
+export const DEFAULT_MEDIA_ROOT = ".data/media";
+export const MEDIA_URL_PREFIX = "/media/";
+
+export function createPagesService(deps: PagesDeps) {
+  const pages = createPageStore(deps);
+  const redirects = createRedirectStore(deps);
+  const navigation = createNavigationReader({ db: deps.db, cache: deps.cache, onProblems: deps.onNavigationProblems });
+  const navigationEditor = createNavigationEditor({ db: deps.db, invalidate: navigation.invalidateNavigation });
+  const storage = deps.media?.storage ?? createDiskMediaStorage({ root: deps.media?.root ?? DEFAULT_MEDIA_ROOT, baseUrl: MEDIA_URL_PREFIX });
+  const media = createMediaStore({ db: deps.db, storage, limits: deps.media?.limits });
+  const sitemap = createSitemapReader({ db: deps.db, cache: deps.cache, navPaths: navigation.sitemapNavPaths });
+  const links = createLinkStore({ db: deps.db, pages, navigation });
+
+  /** Where the reStructuredText job reads page sources and stores their HTML. */
+  const markupTarget: MarkupTarget = {
+    name: PAGE_RST_TARGET,
+    async load(id) {
+      const page = await deps.db.page.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
+      return page ? { source: page.content, markupType: page.contentMarkupType } : null;
+    },
+    async store(id, html, expectedHash) {
+      const page = await deps.db.page.findUnique({ where: { id: Number(id) }, select: { content: true } });
+      if (!page || sourceHash(page.content) !== expectedHash) return;
+      await deps.db.page.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+      await deps.cache.invalidateTags([PAGES_CACHE_TAG]);
+    },
+  };
+
+  return {
+    ...pages,
+    ...redirects,
+    ...navigation,
+    ...navigationEditor,
+    ...media,
+    ...sitemap,
+    ...links,
+    mediaStorageKind: storage.kind,
+    markupTarget,
+  };
+}
+
+export type PagesService = ReturnType<typeof createPagesService>;
