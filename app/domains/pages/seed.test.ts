@@ -2,7 +2,7 @@
 // looks the same whether the menus come from the constants or from the database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { seedPagesDemo } from "./seed.ts";
+import { DEMO_PAGES, seedPagesDemo } from "./seed.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ async function menus(): Promise<string> {
 describe("demo navigation and pages", () => {
   it("matches the built-in navigation, links to real pages, and writes nothing the second time", async () => {
     const builtIn = await menus();
-    expect(await seedPagesDemo(ctx.services.pages)).toMatchObject({ pages: 4 });
+    expect(await seedPagesDemo(ctx.services.pages)).toMatchObject({ pages: DEMO_PAGES.length });
     expect(await menus()).toBe(builtIn);
     expect((await ctx.app.request("/about/apps/")).status).toBe(200);
     const psf = await (await ctx.app.request("/psf/mission/")).text();
