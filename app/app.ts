@@ -21,6 +21,7 @@ import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
 import { requestContext } from "./core/http/request-context.ts";
+import { createApiRateLimits, type ApiRateLimits } from "./core/http/rate-limit.ts";
 import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
 import { createAssetManifest } from "./core/render/assets.ts";
 import { createTemplateEnvironment } from "./core/render/environment.ts";
@@ -28,10 +29,11 @@ import { renderer } from "./core/render/renderer.ts";
 import { bannersAdmin, bannersApi, bannersOpenApi, createBannersService } from "./domains/banners/index.ts";
 import { boxesAdmin, boxesApi, boxesOpenApi, boxesRoutes, createBoxesService } from "./domains/boxes/index.ts";
 import { accountsAdmin, createUsersService, usersRoutes, usersTasks } from "./domains/users/index.ts";
-import { type CdnPurger, createDownloadsService, downloadsAdmin, downloadsApi, downloadsOpenApi, downloadsRoutes, downloadsSearchSource, downloadsTasks } from "./domains/downloads/index.ts";
+import { type CdnPurger, createDownloadsService, downloadsAdmin, downloadsApi, downloadsLegacyApi, downloadsOpenApi, downloadsRoutes, downloadsSearchSource, downloadsTasks } from "./domains/downloads/index.ts";
 import { buildOpenApiDocument } from "./core/http/openapi.ts";
+import { legacyApiRoots } from "./core/api/roots.ts";
 import { apiDocsRoutes } from "./site/api-docs.ts";
-import { createPagesService, pageFallback, pagesAdmin, pagesApi, pagesRoutes, pagesSearchSource, pagesTasks, redirectFallback, type LinkCheckConfig } from "./domains/pages/index.ts";
+import { createPagesService, type MediaStorage, pageFallback, pagesAdmin, pagesApi, pagesLegacyApi, pagesRoutes, pagesSearchSource, pagesTasks, redirectFallback, type LinkCheckConfig } from "./domains/pages/index.ts";
 import { errorHandler, notFoundHandler } from "./site/errors.ts";
 import { healthRoutes } from "./site/health.ts";
 import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
@@ -54,16 +56,20 @@ export interface AppDeps {
   worker: WorkerStatus;
   /** Overrides the clock (session expiry, last login); tests move it forward. */
   now?: () => Date;
+  /** API request limits; unset ones keep the legacy defaults (core/http/rate-limit.ts). */
+  apiRateLimits?: Partial<ApiRateLimits>;
   /** Overrides for tests; default to the repository's folders (media: `.data/media`). */
   paths?: { templates?: string; static?: string; media?: string };
+  /** Where uploads go (deps.ts picks disk or S3 from the config); unset: files under `paths.media`. */
+  mediaStorage?: MediaStorage;
 }
 
 /** Every domain service, built once per app from its dependencies. */
-export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now" | "paths">) {
+export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now" | "paths" | "mediaStorage">) {
   const boxes = createBoxesService(deps);
   const banners = createBannersService(deps);
   const users = createUsersService(deps);
-  const pages = createPagesService({ ...deps, media: { root: deps.paths?.media } });
+  const pages = createPagesService({ ...deps, media: { root: deps.paths?.media, storage: deps.mediaStorage } });
   const downloads = createDownloadsService({ ...deps, releasePages: pages });
   return { boxes, banners, users, downloads, pages };
 }
@@ -130,10 +136,25 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const apiApp = new Hono<AppEnv>({ strict: true });
   apiApp.use(apiAuth({ users: services.users }));
+  // After apiAuth, so authenticated clients count per user rather than per IP.
+  const apiLimits = createApiRateLimits({
+    kv: deps.kv,
+    trustedProxies: config.TRUSTED_PROXIES,
+    limits: {
+      API_V1_LIMIT_PER_HOUR: config.API_V1_LIMIT_PER_HOUR,
+      API_V2_ANON_PER_DAY: config.API_V2_ANON_PER_DAY,
+      API_V2_USER_PER_DAY: config.API_V2_USER_PER_DAY,
+      API_V3_ANON_PER_HOUR: config.API_V3_ANON_PER_HOUR,
+      API_V3_USER_PER_HOUR: config.API_V3_USER_PER_HOUR,
+      ...deps.apiRateLimits,
+    },
+  });
+  for (const version of ["v1", "v2", "v3"] as const) apiApp.use(`/${version}/*`, apiLimits[version]);
   apiApp.route("/", boxesApi(services.boxes, api));
   apiApp.route("/", bannersApi(services.banners, api));
   apiApp.route("/", downloadsApi(services.downloads, api));
   apiApp.route("/", pagesApi(services.pages, api));
+  apiApp.route("/", legacyApiRoots([downloadsLegacyApi, pagesLegacyApi], api));
   app.route("/api", apiApp);
   app.use(sessionAuth({ sessions, users: services.users, secureCookies }));
 

@@ -4,6 +4,7 @@
 import type { AppDeps, Services } from "./app.ts";
 import { createApp, createServices, collectTasks } from "./app.ts";
 import { createCdnPurger } from "./domains/downloads/index.ts";
+import { createMediaStorage, MEDIA_URL_PREFIX } from "./domains/pages/index.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createRedisKeyValue } from "./core/cache/redis.ts";
@@ -65,8 +66,9 @@ export async function buildRuntime(options: {
     const taskNames = new Set<string>();
     const jobs = createJobQueue(db, () => taskNames);
     const paths = { media: config.MEDIA_DIR };
-    const services = createServices({ db, cache, jobs, paths });
-    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths };
+    const mediaStorage = createMediaStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
+    const services = createServices({ db, cache, jobs, paths, mediaStorage });
+    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths, mediaStorage };
     // The link checker fetches internal links through the app itself, without the network.
     let linkCheckApp: ReturnType<typeof createApp> | undefined;
     const tasks = collectTasks(services, {

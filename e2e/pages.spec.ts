@@ -68,7 +68,7 @@ test("a CMS page and the page edit form have no serious accessibility problems",
 
   await signInAsEditor(page, editor);
   await page.goto("/admin/pages/page/?q=about%2Fapps");
-  await page.getByRole("link", { name: "Applications for Python" }).click();
+  await page.getByRole("link", { name: "Applications for Python", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Change page/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "admin page edit form");
 });

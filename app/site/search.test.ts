@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../core/logging/logger.ts";
 import { drainJobs } from "../core/jobs/worker.ts";
 import { createJobQueue } from "../core/jobs/queue.ts";
 import { enqueueIndexing, searchTasks } from "../core/search/jobs.ts";
 import type { SearchSource } from "../core/search/sources.ts";
 import type { SearchDocument } from "../core/search/types.ts";
-import { createTestContext, type TestContext } from "../testing/deps.ts";
+import { useTestContext } from "../testing/deps.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const doc = (id: number, overrides: Partial<SearchDocument> = {}): SearchDocument => ({
   id: `page-${id}`,

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../testing/deps.ts";
+import { describe, expect, it } from "vitest";
+import { createTestContext, useTestContext } from "../testing/deps.ts";
 import { seedDemoContent } from "../../scripts/seed-content.ts";
 import { csrfTokenFor } from "../core/http/csrf.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe("home page", () => {
   it("renders the layout with the seeded boxes and supernav panels", async () => {
@@ -116,12 +111,22 @@ describe("security headers", () => {
 });
 
 describe("CSRF", () => {
-  // No page has a POST form yet, so the token is derived the way forms will carry it.
+  // The login page has a form: it hands a new browser its cookie and the matching token.
   async function tokenAndCookie() {
-    const response = await ctx.app.request("/");
+    const response = await ctx.app.request("/accounts/login/");
     const cookie = /csrftoken=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-    return { cookie, token: cookie ? csrfTokenFor(ctx.deps.config.SECRET_KEY, cookie) : undefined };
+    const token = /name="csrf_token" value="([^"]+)"/.exec(await response.text())?.[1];
+    expect(token).toBe(cookie ? csrfTokenFor(ctx.deps.config.SECRET_KEY, cookie) : undefined);
+    return { cookie, token };
   }
+
+  it("sends the CSRF cookie only with pages that carry a form", async () => {
+    expect((await ctx.app.request("/")).headers.get("set-cookie") ?? "").not.toContain("csrftoken=");
+    expect((await ctx.app.request("/accounts/login/")).headers.get("set-cookie")).toContain("csrftoken=");
+    const { cookie } = await tokenAndCookie();
+    const again = await ctx.app.request("/accounts/login/", { headers: { Cookie: `csrftoken=${cookie}` } });
+    expect(again.headers.get("set-cookie") ?? "").not.toContain("csrftoken=");
+  });
 
   it("refuses a form POST without a token", async () => {
     const response = await ctx.app.request("/", {

@@ -6,7 +6,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { createApp, createServices, collectTasks, type AppDeps, type Services } from "../app.ts";
 import { createCache } from "../core/cache/cache.ts";
 import { createMemoryKeyValue } from "../core/cache/memory.ts";
@@ -83,6 +83,8 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     search,
     jobs,
     worker: { mode: "external", isRunning: () => false },
+    // Every test request shares one client IP; rate-limit tests pass their own tiny limits.
+    apiRateLimits: { API_V1_LIMIT_PER_HOUR: 1e6, API_V2_ANON_PER_DAY: 1e6, API_V2_USER_PER_DAY: 1e6, API_V3_ANON_PER_HOUR: 1e6, API_V3_USER_PER_HOUR: 1e6 },
     ...overrides,
     paths,
   };
@@ -104,6 +106,30 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
       await db.$disconnect();
     },
   };
+}
+
+/**
+ * Registers the usual hooks — a context per file (beforeAll), a clean database before each
+ * test (beforeEach) and closing it (afterAll) — and returns the context. Its properties
+ * can be read from hooks and tests, not while the file is being collected.
+ */
+export function useTestContext(overrides: Partial<AppDeps> = {}): TestContext {
+  let current: TestContext | undefined;
+  beforeAll(async () => {
+    current = await createTestContext(overrides);
+  });
+  beforeEach(async () => {
+    await current!.reset();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestContext, {
+    get(_target, key) {
+      if (!current) throw new Error("useTestContext: the test context exists only inside hooks and tests");
+      return current[key as keyof TestContext];
+    },
+  });
 }
 
 export async function truncateAll(db: Db): Promise<void> {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { collectAdminResources } from "../../app.ts";
 import { adminPost, signInAs, syncAdminPermissions } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { createAdminRegistry } from "./registry.ts";
 import { syncPermissions } from "./permissions-sync.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
+const ctx = useTestContext();
 beforeEach(async () => {
-  await ctx.reset();
   await syncAdminPermissions(ctx);
 });
-afterAll(async () => ctx.close());
 
 describe("admin access", () => {
   it("sends anonymous visitors to the login page with next", async () => {

@@ -112,10 +112,8 @@ export function errorSummary(errors: FieldErrors, labels: Map<string, string>): 
   return items;
 }
 
-/** Builds the field, inline and summary views of a whole form. */
-export function formView(options: {
-  fields: FieldSpec[];
-  inlines: InlineSpec[];
+/** What a form is shown with: its values, errors, choices and which fields may change. */
+export interface FormState {
   values: FormValues;
   errors: FieldErrors;
   choices: Record<string, Choice[]>;
@@ -123,7 +121,10 @@ export function formView(options: {
   readOnly: boolean;
   firstRender: boolean;
   previews?: Record<string, string>;
-}) {
+}
+
+/** Builds the field, inline and summary views of a whole form. */
+export function formView(options: FormState & { fields: FieldSpec[]; inlines: InlineSpec[] }) {
   const fields = options.fields.map((spec) => ({
     ...fieldView(spec, spec.name, options.values[spec.name], {
       errors: options.errors,

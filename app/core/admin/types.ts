@@ -119,6 +119,8 @@ export interface AdminResource<Row, Input> {
   lockedFields?(args: AdminRequest & { row: Row | null }): string[];
   idOf(row: Row): number;
   toRepr(row: Row): string;
+  /** The record's public path (e.g. `/box/<label>/`), linked as "View on site"; null when it has none. */
+  viewOnSite?(row: Row): string | null;
   /** A JSON-safe picture of the record for the audit log (no secrets). */
   toAuditSnapshot(row: Row): Record<string, unknown>;
 }

@@ -32,6 +32,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "production", SECRET_KEY: secret }).SECRET_KEY).toBe(secret);
   });
 
+  it("requires the bucket and keys when S3 is configured", () => {
+    expect(() => loadConfig({ S3_ENDPOINT: "https://s3.example.org" })).toThrowError(/S3_BUCKET is required when S3_ENDPOINT is set/);
+    const config = loadConfig({ S3_ENDPOINT: "https://s3.example.org", S3_BUCKET: "media", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(config.S3_REGION).toBe("us-east-1");
+  });
+
   it("parses boolean flags", () => {
     expect(loadConfig({ RUN_WORKER: "0" }).RUN_WORKER).toBe(false);
     expect(() => loadConfig({ RUN_WORKER: "maybe" })).toThrowError(/RUN_WORKER/);

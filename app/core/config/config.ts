@@ -32,9 +32,21 @@ export const ConfigSchema = z.object({
   MEDIA_DIR: z.string().min(1).default(".data/media"),
   /** The nightly link checker also checks external links (politely); 0 checks internal links only. */
   LINK_CHECK_EXTERNAL: booleanFlag.default(true),
+  /** S3-compatible media bucket (path-style); when set, uploads go there instead of MEDIA_DIR. */
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1").default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** CDN purge endpoint (Fastly-style surrogate-key purge); unset logs each purge instead. */
   CDN_PURGE_URL: optionalUrl,
   CDN_PURGE_TOKEN: z.string().optional(),
+  /** API request limits: v1 per user or IP per hour, v2 per day (legacy urls.md §16.1), v3 per hour. */
+  API_V1_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  API_V2_ANON_PER_DAY: z.coerce.number().int().min(1).default(100),
+  API_V2_USER_PER_DAY: z.coerce.number().int().min(1).default(3000),
+  API_V3_ANON_PER_HOUR: z.coerce.number().int().min(1).default(1000),
+  API_V3_USER_PER_HOUR: z.coerce.number().int().min(1).default(10000),
   /** Signs CSRF tokens and flash cookies. Required in production. */
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
@@ -73,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const parsed = result.data;
+  if (parsed.S3_ENDPOINT) {
+    const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !parsed[name]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing[0]} is required when S3_ENDPOINT is set`);
+  }
   const isProduction = parsed.NODE_ENV === "production";
   if (isProduction && !parsed.SECRET_KEY) {
     throw new ConfigError("Invalid configuration: SECRET_KEY is required when NODE_ENV=production");

@@ -3,7 +3,9 @@
 // 2. the form must carry `csrf_token`, an HMAC of a random per-browser cookie
 //    (signed double submit), so a forged form cannot know it.
 // JSON APIs under /api are not covered: they accept only header credentials, never cookies.
-import type { MiddlewareHandler } from "hono";
+// The cookie is only sent with a page that embeds the token (a page with a form), so
+// pages without forms stay free of Set-Cookie and a CDN can cache them.
+import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./env.ts";
@@ -16,18 +18,14 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function csrfProtection(options: { secret: string; siteOrigin: string; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let seed = getCookie(c, CSRF_COOKIE);
-    if (!seed || seed.length < 32) {
-      seed = randomToken();
-      setCookie(c, CSRF_COOKIE, seed, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: options.secureCookies,
-        path: "/",
-        maxAge: 60 * 60 * 24 * 365,
-      });
-    }
+    const existing = getCookie(c, CSRF_COOKIE);
+    const seed = existing && existing.length >= 32 ? existing : randomToken();
     c.set("csrfToken", csrfTokenFor(options.secret, seed));
+    if (seed !== existing) {
+      c.set("csrfCommit", () =>
+        setCookie(c, CSRF_COOKIE, seed, { httpOnly: true, sameSite: "Lax", secure: options.secureCookies, path: "/", maxAge: 60 * 60 * 24 * 365 }),
+      );
+    }
 
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header("origin");
@@ -41,6 +39,15 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
     }
     await next();
   };
+}
+
+/** Sends the CSRF cookie when `html` carries this request's token, i.e. the page has a form. */
+export function commitCsrfCookieIfUsed(c: Context<AppEnv>, html: string): void {
+  const commit = c.get("csrfCommit");
+  if (commit && html.includes(c.get("csrfToken"))) {
+    commit();
+    c.set("csrfCommit", undefined);
+  }
 }
 
 /** The form token that matches a browser's CSRF cookie. */

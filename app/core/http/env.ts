@@ -29,6 +29,8 @@ export interface AppEnv {
     user: CurrentUser | null;
     authMethod: AuthMethod | null;
     csrfToken: string;
+    /** Sets the CSRF cookie for a browser that has none yet; called once a form is rendered. */
+    csrfCommit?: () => void;
     secureHeadersNonce?: string;
     flash: FlashMessage[];
   };

@@ -4,6 +4,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type nunjucks from "nunjucks";
 import type { AppEnv } from "../http/env.ts";
+import { commitCsrfCookieIfUsed } from "../http/csrf.ts";
 import { takeFlash } from "../http/flash.ts";
 
 export interface NavLink {
@@ -78,7 +79,9 @@ export async function renderPage(
     messages: takeFlash(c),
     ...context,
   };
-  return new Promise((resolve, reject) => {
+  const html = await new Promise<string>((resolve, reject) => {
     options.env.render(template, full, (error, result) => (error ? reject(error) : resolve(result ?? "")));
   });
+  commitCsrfCookieIfUsed(c, html);
+  return html;
 }

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, auditRows, followRedirect, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let editor: SignedIn;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   await syncAdminPermissions(ctx);
   editor = await signInAs(ctx, { permissions: ["banners.view_banner", "banners.add_banner", "banners.change_banner"] });
 });
-afterAll(async () => ctx.close());
 
 const get = (path: string) => ctx.app.request(path, { headers: { cookie: editor.cookie } });
 const post = (path: string, fields: Record<string, string | string[]>) => ctx.app.request(path, adminPost(ctx, editor.cookie, fields));

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { describe, expect, it } from "vitest";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const banner = (overrides: Partial<{ title: string; active: boolean; psfPagesOnly: boolean }> = {}) => ({
   title: "Take the survey",

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, auditRows, followRedirect, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import type { MarkupType } from "../../core/markup/render.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let editor: SignedIn;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   await syncAdminPermissions(ctx);
   editor = await signInAs(ctx, { permissions: ["boxes.view_box", "boxes.add_box", "boxes.change_box", "boxes.delete_box"] });
 });
-afterAll(async () => ctx.close());
 
 const get = (path: string, who: SignedIn = editor) => ctx.app.request(path, { headers: { cookie: who.cookie } });
 const post = (path: string, fields: Record<string, string | string[]>, who: SignedIn = editor) => ctx.app.request(path, adminPost(ctx, who.cookie, fields));
@@ -200,5 +195,12 @@ describe("markup preview", () => {
   it("is for staff only", async () => {
     const member = await signInAs(ctx, { isStaff: false });
     expect((await post("/admin/preview/markup", { source: "x", markup_type: "plain" }, member)).status).toBe(403);
+  });
+});
+
+describe("boxes admin: view on site", () => {
+  it("links a box to /box/<label>/", async () => {
+    const created = await ctx.deps.db.box.create({ data: { label: "download-sources", content: "x", contentRendered: "x" } });
+    expect(await (await get(`/admin/boxes/box/${created.id}/change/`)).text()).toContain('<a href="/box/download-sources/" class="view-on-site">View on site</a>');
   });
 });

@@ -64,6 +64,7 @@ export function boxesAdmin(boxes: BoxesService) {
     toFormValues: (box) => ({ label: box.label, contentMarkupType: box.contentMarkupType, content: box.content }),
     idOf: (box) => box.id,
     toRepr: (box) => box.label,
+    viewOnSite: (box) => `/box/${encodeURIComponent(box.label)}/`,
     toAuditSnapshot: (box) => ({ label: box.label, contentMarkupType: box.contentMarkupType, content: box.content }),
   });
 }

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { describe, expect, it } from "vitest";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe("boxes API v3", () => {
   it("lists boxes with absolute resource URIs and filters by prefix", async () => {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { describe, expect, it } from "vitest";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe("GET /box/<label>/", () => {
   it("answers the box HTML without the layout", async () => {

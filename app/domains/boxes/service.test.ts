@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.ts";
 import { docutilsAvailable } from "../../core/markup/rst.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe("boxes service", () => {
   it("renders Markdown on save and returns sanitised HTML", async () => {

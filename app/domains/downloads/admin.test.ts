@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, auditRows, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let fx: DownloadsFixture;
 let editor: SignedIn;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   fx = await createDownloadsFixture(ctx.services.downloads);
   await syncAdminPermissions(ctx);
   editor = await signInAs(ctx, { permissions: ["view", "add", "change", "delete"].map((action) => `downloads.${action}_release`) });
 });
-afterAll(async () => ctx.close());
 
 const get = (path: string) => ctx.app.request(path, { headers: { cookie: editor.cookie } });
 const post = (path: string, fields: Record<string, string | string[]>) => ctx.app.request(path, adminPost(ctx, editor.cookie, fields));
@@ -96,5 +91,14 @@ describe("releases admin", () => {
     const latest = await ctx.services.downloads.findReleases({ query: { isLatest: true, version: { equals: 3 } } });
     expect(latest.map((release) => release.name)).toEqual(["Python 3.13.8"]);
     expect((await auditRows(ctx, "downloads.release")).map((entry) => entry.action)).toEqual(["make_latest"]);
+  });
+});
+
+describe("releases admin: view on site", () => {
+  it("links a release to /downloads/release/<slug>/", async () => {
+    const release = await ctx.services.downloads.getRelease({ id: fx.releases.py3138 });
+    const html = await (await get(`/admin/downloads/release/${release.id}/change/`)).text();
+    expect(html).toContain(`<a href="/downloads/release/${release.slug}/" class="view-on-site">View on site</a>`);
+    expect(await (await get("/admin/downloads/release/")).text()).toContain(`href="/downloads/release/${release.slug}/" aria-label="View Python 3.13.8 on site"`);
   });
 });

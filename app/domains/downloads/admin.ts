@@ -172,6 +172,7 @@ export function releasesAdmin(downloads: DownloadsService) {
     }),
     idOf: (release) => release.id,
     toRepr: (release) => release.name,
+    viewOnSite: (release) => (release.slug ? `/downloads/release/${encodeURIComponent(release.slug)}/` : null),
     toAuditSnapshot: (release) => ({
       name: release.name,
       slug: release.slug,

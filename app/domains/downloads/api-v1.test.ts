@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, signIn } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let fx: DownloadsFixture;
 let staff: { username: string; key: string; token: string; cookie: string };
 let visitorKey: string;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   fx = await createDownloadsFixture(ctx.services.downloads);
   const manager = await createTestUser(ctx, { username: "release-manager", isStaff: true });
   staff = {
@@ -24,7 +20,6 @@ beforeEach(async () => {
   const visitor = await createTestUser(ctx, { username: "visitor" });
   visitorKey = `ApiKey visitor:${await ctx.services.users.issueApiKey({ userId: visitor.id })}`;
 });
-afterAll(async () => ctx.close());
 
 const apiKey = () => `ApiKey ${staff.username}:${staff.key}`;
 

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestUser, signIn } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { V2DetailSchema, V2FieldErrorsSchema, V2OsSchema, V2ReleaseFileSchema, V2ReleaseSchema } from "./api/v2/schemas.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let fx: DownloadsFixture;
 let staffToken: string;
 let staffKey: string;
 let staffCookie: string;
 let visitorToken: string;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   fx = await createDownloadsFixture(ctx.services.downloads);
   const staff = await createTestUser(ctx, { username: "staff", isStaff: true });
   staffToken = `Token ${await ctx.services.users.issueAuthToken({ userId: staff.id })}`;
@@ -25,7 +21,6 @@ beforeEach(async () => {
   const visitor = await createTestUser(ctx, { username: "visitor" });
   visitorToken = `Token ${await ctx.services.users.issueAuthToken({ userId: visitor.id })}`;
 });
-afterAll(async () => ctx.close());
 
 function call(method: string, path: string, options: { body?: unknown; authorization?: string; cookie?: string } = {}) {
   return ctx.app.request(path, {

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { OsListSchema, ProblemSchema, ReleaseCycleListSchema, ReleaseCycleSchema, ReleasePageSchema, ReleaseSchema } from "./api/v3/schemas.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let fx: DownloadsFixture;
 let staffToken: string;
 const actor = "system" as const;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   fx = await createDownloadsFixture(ctx.services.downloads);
   await ctx.services.downloads.saveReleaseCycle({ input: { versionMajor: 3, versionMinor: 14, status: "bugfix", firstRelease: "2025-10-07", endOfLife: "2030-10", pep: 745, releaseManager: "Hugo van Kemenade" }, actor });
   const staff = await createTestUser(ctx, { username: "staff", isStaff: true });
   staffToken = `Token ${await ctx.services.users.issueAuthToken({ userId: staff.id })}`;
 });
-afterAll(async () => ctx.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers });
 

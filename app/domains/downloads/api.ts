@@ -2,12 +2,16 @@
 // contracts kept, and v3. The OpenAPI part of v3 is exported for /api/openapi.json.
 import { Hono } from "hono";
 import type { AppEnv } from "../../core/http/env.ts";
-import { downloadsApiV1 } from "./api/v1/routes.ts";
-import { downloadsApiV2 } from "./api/v2/routes.ts";
+import type { LegacyApiResources } from "../../core/api/roots.ts";
+import { DOWNLOADS_V1_RESOURCES, downloadsApiV1 } from "./api/v1/routes.ts";
+import { DOWNLOADS_V2_RESOURCES, downloadsApiV2 } from "./api/v2/routes.ts";
 import { downloadsApiV3 } from "./api/v3/routes.ts";
 import type { DownloadsService } from "./service.ts";
 
 export { downloadsOpenApi } from "./api/v3/openapi.ts";
+
+/** The downloads resources the legacy API roots list. */
+export const downloadsLegacyApi: LegacyApiResources = { v1: DOWNLOADS_V1_RESOURCES, v2: DOWNLOADS_V2_RESOURCES };
 
 export function downloadsApi(downloads: DownloadsService, options: { siteUrl: string }): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: true });

@@ -2,7 +2,7 @@
 export { createDownloadsService, type DownloadsService, type DownloadsDeps, type ReleasePageResolver } from "./service.ts";
 export { downloadsTasks } from "./jobs.ts";
 export { downloadsRoutes } from "./routes.ts";
-export { downloadsApi, downloadsOpenApi } from "./api.ts";
+export { downloadsApi, downloadsLegacyApi, downloadsOpenApi } from "./api.ts";
 export { downloadsAdmin } from "./admin.ts";
 export { downloadsLegacyMigrator } from "./legacy.ts";
 export { downloadsSearchSource } from "./search.ts";

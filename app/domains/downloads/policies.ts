@@ -1,8 +1,8 @@
 // Who may do what with downloads. Writes are for staff, as legacy pydotorg/resources.py
 // (StaffAuthorization) and pydotorg/drf.py (IsStaffOrReadOnly) have it; the API modules
-// additionally insist on the credential kind each legacy API accepted.
+// additionally insist on the credential kind each legacy API accepted (app/core/api).
 import { AppError } from "../../core/errors.ts";
-import type { AuthMethod, CurrentUser } from "../../core/http/env.ts";
+import type { CurrentUser } from "../../core/http/env.ts";
 
 /** A person changing downloads, or the system itself (seed, migrations, jobs). */
 export type Actor = Pick<CurrentUser, "id" | "isStaff" | "isSuperuser"> | "system";
@@ -27,14 +27,3 @@ export function canSeeUnpublished(user: Pick<CurrentUser, "isStaff" | "isSuperus
   return Boolean(user && (user.isStaff || user.isSuperuser));
 }
 
-/**
- * The API user when authenticated with the credential kind this API version accepts:
- * v1 (tastypie) knows only `ApiKey`, v2 (DRF) only `Token`; cookies never count.
- */
-export function apiUser(
-  user: CurrentUser | null | undefined,
-  method: AuthMethod | null | undefined,
-  accepted: AuthMethod,
-): CurrentUser | null {
-  return user && method === accepted ? user : null;
-}

@@ -1,6 +1,7 @@
 // The public downloads pages, mounted at /downloads and mirrored at /getit (legacy
 // pydotorg/urls.py: "duplicated downloads to getit to bypass China's firewall").
 import { Hono } from "hono";
+import { publicCdnCache } from "../../core/http/cdn-cache.ts";
 import type { AppEnv } from "../../core/http/env.ts";
 import type { BoxesService } from "../boxes/index.ts";
 import { registerFeeds } from "./routes/feed.ts";
@@ -13,6 +14,7 @@ export const DOWNLOAD_PREFIXES = ["/downloads", "/getit"] as const;
 export function downloadsRoutes(deps: { downloads: DownloadsService; boxes: BoxesService }, options: { siteUrl: string }) {
   const app = new Hono<AppEnv>({ strict: true });
   for (const prefix of DOWNLOAD_PREFIXES) {
+    app.use(`${prefix}/*`, publicCdnCache());
     registerFeeds(app, prefix, deps.downloads, options.siteUrl);
     registerLatest(app, prefix, deps.downloads);
     registerPages(app, prefix, deps, options.siteUrl);

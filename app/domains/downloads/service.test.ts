@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture, fileInput, type DownloadsFixture } from "./testing.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let fx: DownloadsFixture;
 const actor = "system" as const;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   fx = await createDownloadsFixture(ctx.services.downloads);
 });
-afterAll(async () => ctx.close());
 
 const downloads = () => ctx.services.downloads;
 

@@ -1,26 +1,21 @@
 // The editors' side: pages with markup preview and publishing, menu items with ordering,
 // redirects, and image/document uploads checked by content.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
 import { csrfPair } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let editor: SignedIn;
 const PERMISSIONS = ["page", "tree", "treeitem", "redirect"].flatMap((model) => {
   const app = model === "page" ? "pages" : model === "redirect" ? "redirects" : "sitetree";
   return ["view", "add", "change", "delete"].map((action) => `${app}.${action}_${model}`);
 });
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   await syncAdminPermissions(ctx);
   editor = await signInAs(ctx, { permissions: PERMISSIONS });
 });
-afterAll(async () => ctx.close());
 
 const get = (url: string, who: SignedIn = editor) => ctx.app.request(url, { headers: { cookie: who.cookie } });
 const post = (url: string, fields: Record<string, string | string[]>) => ctx.app.request(url, adminPost(ctx, editor.cookie, fields));
@@ -151,5 +146,16 @@ describe("page images and documents", () => {
 
     const reader = await signInAs(ctx, { permissions: ["pages.view_page"] });
     expect((await upload("image", "x.png", PNG, reader)).status).toBe(403);
+  });
+});
+
+describe("pages admin: view on site", () => {
+  it("links drafts and published pages to their public path", async () => {
+    await post("/admin/pages/page/add/", pageForm());
+    const draft = await ctx.deps.db.page.findUniqueOrThrow({ where: { path: "about/snake-care" } });
+    const form = await (await get(`/admin/pages/page/${draft.id}/change/`)).text();
+    expect(form).toContain('<a href="/about/snake-care/" class="view-on-site">View on site</a>');
+    // The link works for staff: the draft opens with its notice.
+    expect(await (await get("/about/snake-care/")).text()).toContain("This page is a draft");
   });
 });

@@ -6,6 +6,7 @@ import { defineAdminResource, type AnyAdminResource } from "../../core/admin/ind
 import { toAppError } from "../../core/errors.ts";
 import { MARKUP_TYPES, type MarkupType } from "../../core/markup/render.ts";
 import { linksAdmin } from "./admin-links.ts";
+import { pageUrl } from "./paths.ts";
 import { navItemsAdmin, navTreesAdmin } from "./admin-navigation.ts";
 import { redirectsAdmin } from "./admin-redirects.ts";
 import { PAGE_SORT_FIELDS, PAGE_TEMPLATES, type PageInput, PageInputSchema, type PageSortField } from "./schemas.ts";
@@ -101,6 +102,8 @@ function pageAdmin(pages: PagesService) {
     }),
     idOf: (page) => page.id,
     toRepr: (page) => page.title.slice(0, 200),
+    // Drafts too: staff see an unpublished page with a draft notice, which is the preview.
+    viewOnSite: (page) => pageUrl(page.path),
     toAuditSnapshot: (page) => ({ title: page.title, path: page.path, isPublished: page.isPublished, contentMarkupType: page.contentMarkupType, content: page.content, templateName: page.templateName, contentType: page.contentType }),
   });
 }

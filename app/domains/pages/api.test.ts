@@ -1,11 +1,11 @@
 // The legacy pages APIs (urls.md §16): v1 tastypie and v2 DRF shapes, filters and their
 // errors, drafts for staff only, writes for staff with the right credential kind.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, signIn } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import type { PageInput } from "./schemas.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let staffKey: string;
 let staffToken: string;
 let staffCookie: string;
@@ -19,11 +19,7 @@ const page = (path: string, extra: Partial<PageInput> = {}): PageInput => ({
   isPublished: true, contentType: "text/html", templateName: "", ...extra,
 });
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   aboutId = (await ctx.services.pages.savePage({ input: page("about", { title: "About", keywords: "python, about" }) })).id;
   await ctx.services.pages.savePage({ input: page("about/help", { title: "Help", keywords: "support" }) });
   draftId = (await ctx.services.pages.savePage({ input: page("psf/draft", { title: "Draft", isPublished: false }) })).id;
@@ -35,7 +31,6 @@ beforeEach(async () => {
   memberKey = `ApiKey member:${await ctx.services.users.issueApiKey({ userId: member.id })}`;
   memberToken = `Token ${await ctx.services.users.issueAuthToken({ userId: member.id })}`;
 });
-afterAll(async () => ctx.close());
 
 function call(method: string, path: string, options: { body?: unknown; authorization?: string; cookie?: string } = {}) {
   return ctx.app.request(path, {

@@ -2,8 +2,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../core/http/env.ts";
 import { pagesApiV1 } from "./api/v1.ts";
-import { pagesApiV2 } from "./api/v2.ts";
+import type { LegacyApiResources } from "../../core/api/roots.ts";
+import { PAGES_V2_RESOURCES, pagesApiV2 } from "./api/v2.ts";
 import type { PagesService } from "./service.ts";
+
+/** The pages resources the legacy API roots list. */
+export const pagesLegacyApi: LegacyApiResources = { v1: ["pages/page"], v2: PAGES_V2_RESOURCES };
 
 export function pagesApi(pages: PagesService, options: { siteUrl: string }) {
   const app = new Hono<AppEnv>({ strict: true });

@@ -1,17 +1,12 @@
 // Fall-through routing of CMS pages and editor redirects (legacy urls.md §1 and §4):
 // templates, drafts, content types, slash handling, precedence, and hostile markup.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInAs, type SignedIn } from "../../testing/admin.ts";
 import { formPost } from "../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 import type { PageInput } from "./schemas.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const page = (path: string, extra: Partial<PageInput> = {}): PageInput => ({
   title: `Title of ${path}`,

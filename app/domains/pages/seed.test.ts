@@ -1,15 +1,10 @@
 // The demo menu tree reproduces the layout's built-in navigation, so a seeded machine
 // looks the same whether the menus come from the constants or from the database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { describe, expect, it } from "vitest";
+import { useTestContext } from "../../testing/deps.ts";
 import { DEMO_PAGES, seedPagesDemo } from "./seed.ts";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 /** The layout's menus, with the markup that differs between sources removed. */
 async function menus(): Promise<string> {

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, auditRows, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { useTestContext } from "../../testing/deps.ts";
 
-let ctx: TestContext;
+const ctx = useTestContext();
 let root: SignedIn;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
 beforeEach(async () => {
-  await ctx.reset();
   await syncAdminPermissions(ctx);
   root = await signInAs(ctx, { isSuperuser: true, username: "root" });
 });
-afterAll(async () => ctx.close());
 
 const post = (path: string, fields: Record<string, string | string[]>, who: SignedIn = root) => ctx.app.request(path, adminPost(ctx, who.cookie, fields));
 const get = (path: string, who: SignedIn = root) => ctx.app.request(path, { headers: { cookie: who.cookie } });

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../core/auth/sessions.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { type TestContext, useTestContext } from "../../testing/deps.ts";
 import { createTestUser, ensurePermission } from "../../testing/auth.ts";
 import { createUsersService } from "./service.ts";
 
@@ -19,12 +19,7 @@ async function loadSampleUsers(ctx: TestContext, usernames: string[]): Promise<v
   }
 }
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-beforeEach(async () => ctx.reset());
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const users = () => ctx.services.users;
 const storedHash = async (username: string) => (await ctx.deps.db.user.findUniqueOrThrow({ where: { username }, select: { password: true } })).password;

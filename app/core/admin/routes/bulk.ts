@@ -6,6 +6,7 @@ import type { AppEnv, CurrentUser } from "../../http/env.ts";
 import { assertCan } from "../access.ts";
 import { runAudited } from "../audit.ts";
 import type { AnyAdminResource, BulkAction } from "../types.ts";
+import { deleteAudited } from "./delete.ts";
 import { availableBulkActions, DELETE_SELECTED } from "./list.ts";
 import { type AdminDeps, adminUrls, bodyString, capfirst, flashRedirect, readBody, resourceFor } from "./shared.ts";
 import type { RawBody } from "../forms.ts";
@@ -35,16 +36,7 @@ async function loadRows(resource: AnyAdminResource, user: CurrentUser, ids: numb
 }
 
 async function deleteEach(deps: AdminDeps, resource: AnyAdminResource, user: CurrentUser, rows: Array<{ id: number; row: unknown }>) {
-  for (const { id, row } of rows) {
-    await runAudited({
-      db: deps.db,
-      resource,
-      actorId: user.id,
-      action: "delete",
-      write: (onWrite) => resource.delete({ user, id, onWrite }),
-      fallback: async () => [{ before: row, after: null }],
-    });
-  }
+  for (const object of rows) await deleteAudited(deps, resource, user, object);
   return rows.length;
 }
 

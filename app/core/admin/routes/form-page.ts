@@ -1,24 +1,17 @@
 // Renders the add/change form: first display, 422 re-display with errors next to
 // fields and a summary on top, read-only display for view-only users, and the
 // no-JavaScript markup preview.
-import type { FieldErrors } from "../../errors.ts";
 import { isMarkupType, renderMarkup } from "../../markup/render.ts";
 import { allowedActions } from "../access.ts";
-import { formView } from "../form-view.ts";
-import type { AnyAdminResource, Choice, FormValues } from "../types.ts";
+import { formView, type FormState } from "../form-view.ts";
+import type { AnyAdminResource, FormValues } from "../types.ts";
+import { viewOnSiteHref } from "../view-on-site.ts";
 import { type AdminContext, adminUrls, currentUser } from "./shared.ts";
 
-export interface FormPage {
+export interface FormPage extends FormState {
   resource: AnyAdminResource;
   /** The record being changed; null on the add page. */
   row: unknown;
-  values: FormValues;
-  errors: FieldErrors;
-  choices: Record<string, Choice[]>;
-  locked: Set<string>;
-  readOnly: boolean;
-  firstRender: boolean;
-  previews?: Record<string, string>;
 }
 
 const RST_NOTE = "reStructuredText is rendered by docutils after saving; until then the page shows the source.";
@@ -62,6 +55,7 @@ export async function renderFormPage(c: AdminContext, page: FormPage, status: 20
     resource: { appLabel: resource.appLabel, model: resource.model, verboseName: resource.verboseName, verboseNamePlural: resource.verboseNamePlural },
     urls: { list: urls.list, add: urls.add, action: id === null ? urls.add : urls.change(id), delete: id === null ? "" : urls.delete(id), history: id === null ? "" : urls.history(id) },
     objectRepr: page.row === null ? "" : resource.toRepr(page.row),
+    viewOnSite: page.row === null ? null : viewOnSiteHref(resource, page.row),
     allowed: allowedActions(user, resource),
     readOnly: page.readOnly,
     isAdd: id === null,

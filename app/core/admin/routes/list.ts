@@ -5,6 +5,7 @@ import type { AppEnv, CurrentUser } from "../../http/env.ts";
 import { allowedActions, can } from "../access.ts";
 import { columnViews, filterViews, listHref, type ListState, pageViews, parseListState } from "../list-query.ts";
 import type { AnyAdminResource, CellValue } from "../types.ts";
+import { viewOnSiteHref } from "../view-on-site.ts";
 import { type AdminDeps, adminUrls, capfirst, resourceFor } from "./shared.ts";
 
 export const DELETE_SELECTED = "delete_selected";
@@ -58,6 +59,7 @@ export function listRoutes(deps: AdminDeps) {
       search: state.search,
       searchFields: resource.searchFields.join(", "),
       columns: columnViews(resource, urls.list, state),
+      hasViewOnSite: resource.viewOnSite !== undefined,
       filters: filterViews(resource, urls.list, state),
       hiddenFilters: Object.entries(state.filters).map(([name, value]) => ({ name, value })),
       ordering: `${state.ordering.direction === "desc" ? "-" : ""}${state.ordering.field}`,
@@ -66,6 +68,7 @@ export function listRoutes(deps: AdminDeps) {
         repr: resource.toRepr(row),
         href: urls.change(resource.idOf(row)),
         cells: resource.listColumns.map((column) => formatCell(column.value(row))),
+        siteHref: viewOnSiteHref(resource, row),
       })),
       total,
       pages: pageViews(urls.list, state, total, resource.perPage),

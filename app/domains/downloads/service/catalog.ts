@@ -1,6 +1,6 @@
 // Operating systems (legacy downloads_os) and the release cycle editors maintain per minor
 // version (legacy read it live from peps.python.org/api/release-cycle.json).
-import { AppError, toAppError } from "../../../core/errors.ts";
+import { AppError } from "../../../core/errors.ts";
 import { enqueueBoxesRebuild, enqueuePurge, SECTION_KEYS } from "../effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { cycleSelect, osOrder, osSelect, osWhere, type OsQuery, type OsView, type ReleaseCycleView } from "../queries.ts";
@@ -34,35 +34,24 @@ export function createCatalog(ctx: DownloadsContext) {
     const taken = await db.operatingSystem.findFirst({ where: { slug: values.slug, ...(options.id ? { id: { not: options.id } } : {}) }, select: { id: true } });
     if (taken) throwIfErrors({ slug: ["An operating system with this slug already exists."] });
     const by = actorId(options.actor);
-    try {
-      const row = await db.$transaction(async (tx) => {
-        const saved = options.id
-          ? await tx.operatingSystem.update({ where: { id: options.id }, data: { ...values, lastModifiedById: by }, select: osSelect })
-          : await tx.operatingSystem.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: osSelect });
-        await enqueueBoxesRebuild(jobs, tx);
-        await enqueuePurge(jobs, SECTION_KEYS, tx);
-        return saved;
-      });
-      await ctx.invalidate();
-      return row;
-    } catch (error) {
-      throw toAppError(error) ?? error;
-    }
+    return ctx.write(async (tx) => {
+      const saved = options.id
+        ? await tx.operatingSystem.update({ where: { id: options.id }, data: { ...values, lastModifiedById: by }, select: osSelect })
+        : await tx.operatingSystem.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: osSelect });
+      await enqueueBoxesRebuild(jobs, tx);
+      await enqueuePurge(jobs, SECTION_KEYS, tx);
+      return saved;
+    });
   }
 
   /** Deletes an operating system and, as legacy's CASCADE did, its files. */
   async function deleteOperatingSystem(options: { id: number; actor: Actor }): Promise<void> {
     assertCanEditDownloads(options.actor);
-    try {
-      await db.$transaction(async (tx) => {
-        await tx.operatingSystem.delete({ where: { id: options.id } });
-        await enqueueBoxesRebuild(jobs, tx);
-        await enqueuePurge(jobs, SECTION_KEYS, tx);
-      });
-    } catch (error) {
-      throw toAppError(error) ?? error;
-    }
-    await ctx.invalidate();
+    await ctx.write(async (tx) => {
+      await tx.operatingSystem.delete({ where: { id: options.id } });
+      await enqueueBoxesRebuild(jobs, tx);
+      await enqueuePurge(jobs, SECTION_KEYS, tx);
+    });
   }
 
   /** Every release cycle row, newest version first. */
@@ -89,33 +78,22 @@ export function createCatalog(ctx: DownloadsContext) {
       select: { id: true },
     });
     if (taken) throwIfErrors({ versionMinor: [`Python ${values.versionMajor}.${values.versionMinor} already has a release cycle entry.`] });
-    try {
-      const row = await db.$transaction(async (tx) => {
-        const saved = options.id
-          ? await tx.releaseCycle.update({ where: { id: options.id }, data: values, select: cycleSelect })
-          : await tx.releaseCycle.create({ data: values, select: cycleSelect });
-        await enqueuePurge(jobs, SECTION_KEYS, tx);
-        return saved;
-      });
-      await ctx.invalidate();
-      return row;
-    } catch (error) {
-      throw toAppError(error) ?? error;
-    }
+    return ctx.write(async (tx) => {
+      const saved = options.id
+        ? await tx.releaseCycle.update({ where: { id: options.id }, data: values, select: cycleSelect })
+        : await tx.releaseCycle.create({ data: values, select: cycleSelect });
+      await enqueuePurge(jobs, SECTION_KEYS, tx);
+      return saved;
+    });
   }
 
   /** Deletes one cycle row, or NOT_FOUND. */
   async function deleteReleaseCycle(options: { id: number; actor: Actor }): Promise<void> {
     assertCanEditDownloads(options.actor);
-    try {
-      await db.$transaction(async (tx) => {
-        await tx.releaseCycle.delete({ where: { id: options.id } });
-        await enqueuePurge(jobs, SECTION_KEYS, tx);
-      });
-    } catch (error) {
-      throw toAppError(error) ?? error;
-    }
-    await ctx.invalidate();
+    await ctx.write(async (tx) => {
+      await tx.releaseCycle.delete({ where: { id: options.id } });
+      await enqueuePurge(jobs, SECTION_KEYS, tx);
+    });
   }
 
   return {

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { Cache } from "../../../core/cache/types.ts";
 import type { Db, Prisma } from "../../../core/db/client.ts";
-import { AppError, type FieldErrors } from "../../../core/errors.ts";
+import { AppError, toAppError, type FieldErrors } from "../../../core/errors.ts";
 import { fieldErrors } from "../../../core/http/validate.ts";
 import type { JobQueue } from "../../../core/jobs/types.ts";
 import { releaseWhere, toReleaseView, usesDateParts, type ReleaseQuery, type ReleaseRow, type ReleaseView } from "../queries.ts";
@@ -77,7 +77,19 @@ export function createContext(deps: DownloadsDeps) {
     await cache.invalidateTags([CACHE_TAG]);
   }
 
-  return { deps, db, jobs: deps.jobs, toViews, releaseFilter, knownVersions, cached, invalidate };
+  /** Runs a write (and the jobs it enqueues) in one transaction, as coded errors; then drops cached reads. */
+  async function write<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await db.$transaction(work);
+    } catch (error) {
+      throw toAppError(error) ?? error;
+    }
+    await invalidate();
+    return result;
+  }
+
+  return { deps, db, jobs: deps.jobs, toViews, releaseFilter, knownVersions, cached, invalidate, write };
 }
 
 export type DownloadsContext = ReturnType<typeof createContext>;

@@ -1,7 +1,7 @@
 // Release files: queries and writes with legacy's rules (python.org URLs only, sidecars
 // match the artifact, one download button per OS and release, unique slug and URL).
 import type { Prisma } from "../../../core/db/client.ts";
-import { AppError, type FieldErrors, toAppError } from "../../../core/errors.ts";
+import { AppError, type FieldErrors } from "../../../core/errors.ts";
 import { enqueueReleaseEffects } from "../effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { fileOrder, fileSelect, fileWhere, type FileQuery, type ReleaseFileView } from "../queries.ts";
@@ -68,19 +68,13 @@ export function createFiles(ctx: DownloadsContext) {
     const by = actorId(actor);
     const releaseIds = [...new Set([values.releaseId, ...(existing ? [existing.releaseId] : [])])];
     const published = await publishedIds(releaseIds);
-    try {
-      const row = await db.$transaction(async (tx) => {
-        const saved = existing
-          ? await tx.releaseFile.update({ where: { id: existing.id }, data: { ...values, lastModifiedById: by }, select: fileSelect })
-          : await tx.releaseFile.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: fileSelect });
-        for (const id of releaseIds) await enqueueReleaseEffects(jobs, tx, { id, published: published.has(id) });
-        return saved;
-      });
-      await ctx.invalidate();
-      return row;
-    } catch (error) {
-      throw toAppError(error) ?? error;
-    }
+    return ctx.write(async (tx) => {
+      const saved = existing
+        ? await tx.releaseFile.update({ where: { id: existing.id }, data: { ...values, lastModifiedById: by }, select: fileSelect })
+        : await tx.releaseFile.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: fileSelect });
+      for (const id of releaseIds) await enqueueReleaseEffects(jobs, tx, { id, published: published.has(id) });
+      return saved;
+    });
   }
 
   /** Adds a file to a release after checking every rule; VALIDATION lists the failures by field. */

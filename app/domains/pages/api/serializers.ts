@@ -1,6 +1,8 @@
 // Pages in the legacy API shapes (urls.md §16): v1 tastypie objects (keys sorted,
 // relative `resource_uri`, no id) and v2 DRF objects (PageSerializer field order, absolute
 // `resource_uri`). `content` is the rendered body, sanitised, as the markup field rendered it.
+import { drfUrl } from "../../../core/api/drf.ts";
+import { resourceUri } from "../../../core/api/tastypie.ts";
 import type { PageView } from "../service/views.ts";
 import type { PageInput } from "../schemas.ts";
 
@@ -15,7 +17,7 @@ export function toV1Page(page: PageView) {
     is_published: page.isPublished,
     keywords: page.keywords,
     path: page.path,
-    resource_uri: `${V1_LIST}${page.id}/`,
+    resource_uri: resourceUri(V1_LIST, page.id),
     template_name: page.templateName,
     title: page.title,
   };
@@ -31,7 +33,7 @@ export function toV2Page(page: PageView, siteUrl: string) {
     content: page.html,
     is_published: page.isPublished,
     template_name: page.templateName,
-    resource_uri: new URL(`${V2_LIST}${page.id}/`, siteUrl).toString(),
+    resource_uri: drfUrl(siteUrl, V2_LIST, page.id),
   };
 }
 

@@ -1,16 +1,24 @@
-// Where uploaded page images and documents live. The interface is what an S3-compatible
-// backend would implement too; only the disk backend exists here, because the S3 SDK is
-// not a dependency of this project (legacy kept media in S3 with max-age=86400).
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+// Where uploaded page images and documents live: files on disk (this module) or an
+// S3-compatible bucket (s3.ts); factory.ts picks one from the settings. Both are served
+// by this app at /media/ (legacy kept media in S3 with max-age=86400).
+import { createReadStream } from "node:fs";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+
+/** A stored file being read: its bytes as a stream and its size when known. */
+export interface MediaObject {
+  body: ReadableStream<Uint8Array>;
+  size: number | null;
+}
 
 export interface MediaStorage {
-  readonly kind: "disk";
+  readonly kind: "disk" | "s3";
   /** Stores the bytes under `key` (relative, `/`-separated), replacing nothing: callers pick a free key. */
   put(key: string, bytes: Uint8Array): Promise<void>;
   exists(key: string): Promise<boolean>;
-  /** The stored bytes, or null when absent. */
-  read(key: string): Promise<Buffer | null>;
+  /** The stored file as a stream, or null when absent (or the key is unsafe). */
+  open(key: string): Promise<MediaObject | null>;
   delete(key: string): Promise<void>;
   /** The public URL of a stored file. */
   url(key: string): string;
@@ -45,9 +53,12 @@ export function createDiskMediaStorage(options: { root: string; baseUrl: string 
     async exists(key) {
       return stat(fileFor(key)).then((info) => info.isFile(), () => false);
     },
-    async read(key) {
+    async open(key) {
       if (!isSafeMediaKey(key)) return null;
-      return readFile(fileFor(key)).catch(() => null);
+      const file = fileFor(key);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return null;
+      return { body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, size: info.size };
     },
     async delete(key) {
       // Migrated rows may name keys this backend never wrote; there is nothing to remove then.

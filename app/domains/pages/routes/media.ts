@@ -1,6 +1,6 @@
 // Page images and documents: the staff page that uploads and removes them
 // (/admin/pages/page/<id>/files/, legacy's ImageInlineAdmin and DocumentFileInlineAdmin) and,
-// for the disk backend, /media/<key> serving the stored bytes with a safe media type.
+// /media/<key> serving the stored bytes (from disk or the S3 bucket) with a safe media type.
 import { Hono, type Context } from "hono";
 import { requireStaff } from "../../../core/auth/guards.ts";
 import { hasPermission } from "../../../core/auth/permissions.ts";
@@ -72,19 +72,23 @@ export function mediaRoutes(deps: { pages: PagesService; flash: { secret: string
     return c.redirect(c.req.path.replace(/[^/]+\/[^/]+\/delete\/$/, ""), 303);
   });
 
-  // Disk backend only: an S3-compatible bucket would serve its own URLs.
+  // Both backends are served here, S3 too (streamed, not redirected to a presigned URL):
+  // the stored /media/ links keep working whichever backend holds the bytes, the bucket
+  // can stay private, and these safe headers apply whatever the bucket would have sent.
+  // The CDN caches the answer for a day, so the extra hop is rare.
   app.get("/media/*", async (c) => {
     // c.req.path is already percent-decoded.
     const key = c.req.path.slice("/media/".length);
-    const bytes = await deps.pages.readMedia({ key });
-    if (!bytes) return c.notFound();
+    const file = await deps.pages.openMedia({ key });
+    if (!file) return c.notFound();
     const headers: Record<string, string> = {
       "Content-Type": mediaTypeOf(key),
       "Cache-Control": "public, max-age=86400",
       "X-Content-Type-Options": "nosniff",
     };
     if (!headers["Content-Type"]!.startsWith("image/") && headers["Content-Type"] !== "application/pdf") headers["Content-Disposition"] = "attachment";
-    return c.body(new Uint8Array(bytes), 200, headers);
+    if (file.size !== null) headers["Content-Length"] = String(file.size);
+    return c.body(file.body, 200, headers);
   });
 
   return app;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../../core/db/client.ts";
 import { AppError } from "../../../core/errors.ts";
 import { type MediaKind, sniffFile } from "../media/sniff.ts";
-import { isSafeMediaKey, type MediaStorage } from "../media/storage.ts";
+import { isSafeMediaKey, type MediaObject, type MediaStorage } from "../media/storage.ts";
 
 export interface MediaLimits {
   imageBytes: number;
@@ -101,12 +101,12 @@ export function createMediaStore(deps: { db: Db; storage: MediaStorage; limits?:
     await storage.delete(row.file);
   }
 
-  /** The bytes and media type of a stored file, for the disk backend's /media/ route. */
-  async function readMedia(options: { key: string }): Promise<Buffer | null> {
-    return storage.read(options.key);
+  /** A stored file as a stream, for the /media/ route; null when absent. */
+  async function openMedia(options: { key: string }): Promise<MediaObject | null> {
+    return storage.open(options.key);
   }
 
-  return { uploadPageFile, listPageFiles, deletePageFile, readMedia };
+  return { uploadPageFile, listPageFiles, deletePageFile, openMedia };
 }
 
 export type MediaStore = ReturnType<typeof createMediaStore>;

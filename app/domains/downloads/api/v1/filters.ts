@@ -3,12 +3,9 @@
 // followed through the related resource's allowlist; names that are not fields are
 // ignored, a disallowed field or lookup is a 400. Values a column cannot hold are a 400
 // too (legacy answered 500).
+import { TastypieBadRequest } from "../../../../core/api/tastypie.ts";
 import type { DateFilter, FileQuery, NumberFilter, OsQuery, ReleaseQuery, TextFilter } from "../../queries.ts";
 import { parseBoolean, parseDateTime, parseInteger } from "../common.ts";
-
-export class V1BadRequest extends Error {
-  override name = "V1BadRequest";
-}
 
 /** Django's lookups; a trailing one of these is the filter type. */
 const QUERY_TERMS = new Set([
@@ -57,18 +54,18 @@ export interface Condition {
   values: string[];
 }
 
-/** tastypie check_filtering: the field path of an allowed filter, or V1BadRequest. */
+/** tastypie check_filtering: the field path of an allowed filter, or TastypieBadRequest. */
 function checkFiltering(resource: ResourceName, field: string, lookup: string, rest: string[]): { path: string[]; kinds: Kind[] } {
   const spec = FILTER_SPECS[resource];
   const allowed = spec.filtering[field];
-  if (allowed === undefined) throw new V1BadRequest(`The '${field}' field does not allow filtering.`);
+  if (allowed === undefined) throw new TastypieBadRequest(`The '${field}' field does not allow filtering.`);
   if (allowed !== "ALL" && allowed !== "ALL_WITH_RELATIONS" && !allowed.includes(lookup)) {
-    throw new V1BadRequest(`'${lookup}' is not an allowed filter on the '${field}' field.`);
+    throw new TastypieBadRequest(`'${lookup}' is not an allowed filter on the '${field}' field.`);
   }
   const kind = spec.fields[field]!;
   if (rest.length === 0) return { path: [field], kinds: [kind] };
-  if (typeof kind !== "object") throw new V1BadRequest(`The '${field}' field does not support relations.`);
-  if (allowed !== "ALL_WITH_RELATIONS") throw new V1BadRequest(`Lookups are not allowed more than one level deep on the '${field}' field.`);
+  if (typeof kind !== "object") throw new TastypieBadRequest(`The '${field}' field does not support relations.`);
+  if (allowed !== "ALL_WITH_RELATIONS") throw new TastypieBadRequest(`Lookups are not allowed more than one level deep on the '${field}' field.`);
   const inner = checkFiltering(kind.relation, rest[0]!, lookup, rest.slice(1));
   return { path: [field, ...inner.path], kinds: [kind, ...inner.kinds] };
 }
@@ -89,11 +86,11 @@ export function parseConditions(resource: ResourceName, queries: Record<string, 
 }
 
 function invalid(field: string, value: string, expected: string): never {
-  throw new V1BadRequest(`Invalid value '${value}' for the '${field}' filter: expected ${expected}.`);
+  throw new TastypieBadRequest(`Invalid value '${value}' for the '${field}' filter: expected ${expected}.`);
 }
 
 function unsupported(field: string, lookup: string): never {
-  throw new V1BadRequest(`'${lookup}' is not supported on the '${field}' field.`);
+  throw new TastypieBadRequest(`'${lookup}' is not supported on the '${field}' field.`);
 }
 
 const isNone = (value: string) => ["nil", "none", "None"].includes(value);

@@ -2,15 +2,30 @@
 // as python/release-tools add_to_pydotorg.py uses it. Reads for everyone (drafts for
 // staff only); writes only for staff authenticated with `ApiKey user:key`.
 import { type Context, Hono } from "hono";
+import {
+  methodNotAllowed,
+  readTastypieBody,
+  requireApiKeyStaff,
+  resourceUri,
+  tastypieErrors,
+  tastypieJson as json,
+  tastypieList,
+  tastypiePaging,
+  TastypieBadRequest,
+  apiKeyUser,
+  withResourceErrors,
+} from "../../../../core/api/tastypie.ts";
 import { AppError } from "../../../../core/errors.ts";
 import type { AppEnv } from "../../../../core/http/env.ts";
 import { canSeeUnpublished, type Actor } from "../../policies.ts";
 import type { DownloadsService } from "../../service.ts";
-import { parseInteger } from "../common.ts";
-import { FILTER_SPECS, fileQuery, osQuery, releaseQuery, type ResourceName, V1BadRequest } from "./filters.ts";
-import { fileFromV1, fileToV1, osFromV1, osToV1, releaseFromV1, releaseToV1, V1, V1_PATHS } from "./serializers.ts";
-import { json, meta, methodNotAllowed, paging, readBody, requireV1Staff, tastypieErrors, V1ValidationError, v1User } from "./tastypie.ts";
+import { parseInteger, toSnake } from "../common.ts";
+import { FILTER_SPECS, fileQuery, osQuery, releaseQuery, type ResourceName } from "./filters.ts";
+import { fileFromV1, fileToV1, osFromV1, osToV1, releaseFromV1, releaseToV1, V1_PATHS } from "./serializers.ts";
 import { v1Schema } from "./schema.ts";
+
+/** The resources of `GET /api/v1/`. */
+export const DOWNLOADS_V1_RESOURCES = Object.keys(FILTER_SPECS) as ResourceName[];
 
 interface Resource {
   name: ResourceName;
@@ -81,34 +96,29 @@ async function deleteFilesOfRelease(c: Context<AppEnv>, downloads: DownloadsServ
   const queries = c.req.queries();
   const names = Object.keys(queries);
   if (names.length !== 1 || names[0] !== "release" || queries.release!.length !== 1) {
-    throw new V1BadRequest("Deleting release files requires exactly one 'release' filter.");
+    throw new TastypieBadRequest("Deleting release files requires exactly one 'release' filter.");
   }
-  const actor = requireV1Staff(c);
+  const actor = requireApiKeyStaff(c);
   const releaseId = parseInteger(queries.release![0]);
-  if (releaseId === undefined || releaseId < 1) throw new V1BadRequest(`Invalid value '${queries.release![0]}' for the 'release' filter: expected a release id.`);
+  if (releaseId === undefined || releaseId < 1) throw new TastypieBadRequest(`Invalid value '${queries.release![0]}' for the 'release' filter: expected a release id.`);
   await downloads.deleteFilesOfRelease({ releaseId, actor });
   return c.body(null, 204);
 }
 
 function register(app: Hono<AppEnv>, resource: Resource, downloads: DownloadsService): void {
   const route = `/v1/${resource.name}`;
-  const staffReader = (c: Context<AppEnv>) => canSeeUnpublished(v1User(c));
+  const staffReader = (c: Context<AppEnv>) => canSeeUnpublished(apiKeyUser(c));
 
   app.get(`${route}/`, async (c) => {
-    const { limit, offset } = paging(c);
-    const { total, objects } = await resource.list(c, { skip: offset, take: limit }, staffReader(c));
-    return json(c, { meta: meta(c, resource.listPath, { limit, offset }, total), objects });
+    const page = tastypiePaging(c);
+    const { total, objects } = await resource.list(c, { skip: page.offset, take: page.limit }, staffReader(c));
+    return tastypieList(c, resource.listPath, page, total, objects);
   });
   app.post(`${route}/`, async (c) => {
-    const actor = requireV1Staff(c);
-    const body = await readBody(c);
-    try {
-      const id = await resource.create(body, actor);
-      return c.body(null, 201, { Location: `${resource.listPath}${id}/` });
-    } catch (error) {
-      if (error instanceof AppError && error.code === "VALIDATION") throw new V1ValidationError(resource.name, error.fields ?? {});
-      throw error;
-    }
+    const actor = requireApiKeyStaff(c);
+    const body = await readTastypieBody(c);
+    const id = await withResourceErrors(resource.name, () => resource.create(body, actor), { fieldName: toSnake });
+    return c.body(null, 201, { Location: resourceUri(resource.listPath, id) });
   });
   if (resource.listMethods.includes("DELETE")) app.delete(`${route}/`, (c) => deleteFilesOfRelease(c, downloads));
   app.get(`${route}/schema/`, (c) => json(c, v1Schema(resource.name, resource.listMethods, resource.detailMethods)));
@@ -127,7 +137,7 @@ function register(app: Hono<AppEnv>, resource: Resource, downloads: DownloadsSer
   });
   app.get(`${route}/:id{[0-9]{1,10}}/`, async (c) => json(c, await resource.get(Number(c.req.param("id")), staffReader(c))));
   app.delete(`${route}/:id{[0-9]{1,10}}/`, async (c) => {
-    await resource.remove(Number(c.req.param("id")), requireV1Staff(c));
+    await resource.remove(Number(c.req.param("id")), requireApiKeyStaff(c));
     return c.body(null, 204);
   });
   app.all(`${route}/`, (c) => methodNotAllowed(c, resource.listMethods));
@@ -142,14 +152,6 @@ export function downloadsApiV1(downloads: DownloadsService): Hono<AppEnv> {
     if (c.get("authMethod") === "token" || c.req.query("username") !== undefined) throw new AppError("UNAUTHENTICATED", "Use ApiKey credentials.");
     await next();
   });
-  app.get("/v1/", (c) =>
-    json(
-      c,
-      Object.fromEntries(
-        Object.keys(FILTER_SPECS).map((name) => [name, { list_endpoint: `${V1}${name}/`, schema: `${V1}${name}/schema/` }]),
-      ),
-    ),
-  );
   for (const resource of resources(downloads)) register(app, resource, downloads);
   return app;
 }

@@ -1,5 +1,6 @@
 // tastypie shapes of legacy apps/downloads/api.py: relative `resource_uri`s, relations as
 // URIs, no `id`, naive UTC date-times, keys sorted as tastypie's JSON serializer writes them.
+import { resourceUri } from "../../../../core/api/tastypie.ts";
 import type { OsView, ReleaseFileView, ReleaseView } from "../../queries.ts";
 import type { OsInput, ReleaseFileInput, ReleaseInput } from "../../schemas.ts";
 import { idFromUri, parseBoolean, parseDateTime, parseInteger, sortedKeys, tastypieDate } from "../common.ts";
@@ -13,7 +14,7 @@ export const V1_PATHS = {
 } as const;
 
 export function osToV1(os: OsView) {
-  return sortedKeys({ name: os.name, slug: os.slug, resource_uri: `${V1_PATHS.os}${os.id}/` });
+  return sortedKeys({ name: os.name, slug: os.slug, resource_uri: resourceUri(V1_PATHS.os, os.id) });
 }
 
 export function releaseToV1(release: ReleaseView) {
@@ -25,10 +26,10 @@ export function releaseToV1(release: ReleaseView) {
     is_latest: release.isLatest,
     release_date: tastypieDate(release.releaseDate),
     pre_release: release.preRelease,
-    release_page: release.releasePageId === null ? null : `${V1_PATHS.page}${release.releasePageId}/`,
+    release_page: release.releasePageId === null ? null : resourceUri(V1_PATHS.page, release.releasePageId),
     release_notes_url: release.releaseNotesUrl,
     show_on_download_page: release.showOnDownloadPage,
-    resource_uri: `${V1_PATHS.release}${release.id}/`,
+    resource_uri: resourceUri(V1_PATHS.release, release.id),
   });
 }
 
@@ -36,8 +37,8 @@ export function fileToV1(file: ReleaseFileView) {
   return sortedKeys({
     name: file.name,
     slug: file.slug,
-    os: `${V1_PATHS.os}${file.osId}/`,
-    release: `${V1_PATHS.release}${file.releaseId}/`,
+    os: resourceUri(V1_PATHS.os, file.osId),
+    release: resourceUri(V1_PATHS.release, file.releaseId),
     description: file.description,
     is_source: file.isSource,
     url: file.url,
@@ -50,7 +51,7 @@ export function fileToV1(file: ReleaseFileView) {
     sigstore_cert_file: file.sigstoreCertFile,
     sigstore_bundle_file: file.sigstoreBundleFile,
     sbom_spdx2_file: file.sbomSpdx2File,
-    resource_uri: `${V1_PATHS.file}${file.id}/`,
+    resource_uri: resourceUri(V1_PATHS.file, file.id),
   });
 }
 

@@ -2,11 +2,12 @@
 // listed fields; values a filter cannot parse are a 400 keyed by filter; unknown
 // parameters are ignored, except on release files, whose BaseFilterSet
 // (pydotorg/drf.py) rejects every parameter that is not a filter.
+import { checkKnownFilters } from "../../../../core/api/drf.ts";
 import { AppError, type FieldErrors } from "../../../../core/errors.ts";
 import type { FileQuery, OsQuery, ReleaseQuery } from "../../queries.ts";
 import { parseBoolean, parseDateTime } from "../common.ts";
 
-const FILE_FILTERS = ["name", "slug", "description__contains", "os", "release"];
+const FILE_FILTERS = new Set(["name", "slug", "description__contains", "os", "release"]);
 
 function invalid(fields: FieldErrors): never {
   throw new AppError("BAD_REQUEST", "Some filters are not valid.", { fields });
@@ -58,20 +59,7 @@ export async function fileFilters(
   queries: Record<string, string[]>,
   exists: { os(id: number): Promise<boolean>; release(id: number): Promise<boolean> },
 ): Promise<FileQuery> {
-  const unknown = Object.keys(queries)
-    .filter((name) => !FILE_FILTERS.includes(name))
-    .sort();
-  if (unknown.length > 0) {
-    throw new AppError("BAD_REQUEST", "Unknown filters.", {
-      fields: {
-        error: unknown.map((param) => {
-          const bits = param.split("__");
-          const lookup = bits.length > 1 ? bits.pop()! : "exact";
-          return `'${lookup}' is not an allowed filter on the '${bits.join("__")}' field.`;
-        }),
-      },
-    });
-  }
+  checkKnownFilters(Object.keys(queries), FILE_FILTERS);
   const query: FileQuery = {};
   const errors: FieldErrors = {};
   for (const name of ["name", "slug"] as const) {

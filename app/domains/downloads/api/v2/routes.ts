@@ -1,39 +1,19 @@
 // Legacy API v2 (DRF ModelViewSets of apps/downloads/api.py): bare arrays of every
 // matching row, absolute resource URIs, full CRUD for staff with `Token <key>`, and the
 // release-file bulk delete action.
-import { type Context, type ErrorHandler, Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, toAppError } from "../../../../core/errors.ts";
-import type { AppEnv, CurrentUser } from "../../../../core/http/env.ts";
+import { type Context, Hono } from "hono";
+import { drfErrors, drfJson as json, drfMethodNotAllowed, readDrfBody, requireTokenStaff, tokenUser } from "../../../../core/api/drf.ts";
+import { AppError } from "../../../../core/errors.ts";
+import type { AppEnv } from "../../../../core/http/env.ts";
 import { fileInputOf, osInputOf, releaseInputOf } from "../../inputs.ts";
-import { apiUser, canSeeUnpublished, type Actor } from "../../policies.ts";
+import { canSeeUnpublished, type Actor } from "../../policies.ts";
 import type { DownloadsService } from "../../service.ts";
-import { apiFieldErrors } from "../common.ts";
+import { toSnake } from "../common.ts";
 import { fileFilters, osFilters, releaseFilters } from "./filters.ts";
 import { createV2Serializers, FILE_FIELDS, OS_FIELDS, parseV2Body, RELEASE_FIELDS, V2_PATHS, type V2Field } from "./serializers.ts";
 
-const json = (c: Context, body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  c.body(JSON.stringify(body), status as ContentfulStatusCode, { "Content-Type": "application/json", ...headers });
-
-const drfErrors: ErrorHandler<AppEnv> = (error, c) => {
-  const appError = toAppError(error);
-  if (!appError) {
-    c.get("logger")?.error({ err: error, path: c.req.path }, "unhandled error in API v2");
-    return json(c, { detail: "A server error occurred." }, 500);
-  }
-  if (appError.code === "NOT_FOUND") return json(c, { detail: "Not found." }, 404);
-  if (appError.code === "UNAUTHENTICATED") return json(c, { detail: appError.message }, 401, { "WWW-Authenticate": "Token" });
-  if (appError.code === "FORBIDDEN") return json(c, { detail: "You do not have permission to perform this action." }, 403);
-  if (appError.fields) return json(c, apiFieldErrors(appError.fields), 400);
-  return json(c, { detail: appError.message }, appError.status === 422 || appError.status === 409 ? 400 : appError.status);
-};
-
-/** DRF IsStaffOrReadOnly with TokenAuthentication: 401 without a token, 403 for non-staff. */
-function requireStaff(user: CurrentUser | null): Actor {
-  if (!user) throw new AppError("UNAUTHENTICATED", "Authentication credentials were not provided.");
-  if (!(user.isStaff || user.isSuperuser)) throw new AppError("FORBIDDEN", "You do not have permission to perform this action.");
-  return user;
-}
+/** The resources of `GET /api/v2/`, in DRF router order. */
+export const DOWNLOADS_V2_RESOURCES = { "downloads/os": V2_PATHS.os, "downloads/release": V2_PATHS.release, "downloads/release_file": V2_PATHS.file };
 
 interface Resource<View> {
   path: string;
@@ -48,14 +28,13 @@ interface Resource<View> {
 
 function register<View>(app: Hono<AppEnv>, resource: Resource<View>) {
   const route = resource.path.replace(/^\/api/, "").replace(/\/$/, "");
-  const user = (c: Context<AppEnv>) => apiUser(c.get("user"), c.get("authMethod"), "token");
-  const list = async (c: Context<AppEnv>) => json(c, (await resource.list(c.req.queries(), canSeeUnpublished(user(c)))).map(resource.toJson));
+  const staffReader = (c: Context<AppEnv>) => canSeeUnpublished(tokenUser(c));
+  const list = async (c: Context<AppEnv>) => json(c, (await resource.list(c.req.queries(), staffReader(c))).map(resource.toJson));
   const write = async (c: Context<AppEnv>, id: number | undefined, partial: boolean) => {
-    const actor = requireStaff(user(c));
+    const actor = requireTokenStaff(c);
     const base = id === undefined ? {} : resource.inputOf(await resource.get(id, true));
-    const body: unknown = await c.req.json().catch(() => undefined);
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("BAD_REQUEST", "JSON parse error - the body must be a JSON object.");
-    const { values, errors } = parseV2Body(resource.fields, body as Record<string, unknown>, { base: base as Record<string, unknown>, partial });
+    const body = await readDrfBody(c);
+    const { values, errors } = parseV2Body(resource.fields, body, { base: base as Record<string, unknown>, partial });
     if (Object.keys(errors).length > 0) return json(c, errors, 400);
     const saved = resource.toJson(await resource.save(id, values, actor)) as { resource_uri: string };
     return json(c, saved, id === undefined ? 201 : 200, id === undefined ? { Location: saved.resource_uri } : {});
@@ -66,19 +45,19 @@ function register<View>(app: Hono<AppEnv>, resource: Resource<View>) {
   app.get(`${route}/`, list);
   app.get(`${route}.json`, list);
   app.post(`${route}/`, (c) => write(c, undefined, false));
-  app.get(detail, async (c) => json(c, resource.toJson(await resource.get(id(c), canSeeUnpublished(user(c))))));
+  app.get(detail, async (c) => json(c, resource.toJson(await resource.get(id(c), staffReader(c)))));
   app.put(detail, (c) => write(c, id(c), false));
   app.patch(detail, (c) => write(c, id(c), true));
   app.delete(detail, async (c) => {
-    await resource.remove(id(c), requireStaff(user(c)));
+    await resource.remove(id(c), requireTokenStaff(c));
     return c.body(null, 204);
   });
-  app.all(`${route}/`, (c) => json(c, { detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: "GET, POST, HEAD, OPTIONS" }));
+  app.all(`${route}/`, (c) => drfMethodNotAllowed(c, "GET, POST, HEAD, OPTIONS"));
 }
 
 export function downloadsApiV2(downloads: DownloadsService, options: { siteUrl: string }): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: true });
-  app.onError(drfErrors);
+  app.onError(drfErrors({ fieldName: toSnake }));
   const to = createV2Serializers(options.siteUrl);
   const published = (staff: boolean) => (staff ? {} : { isPublished: true });
   const exists = {
@@ -86,19 +65,15 @@ export function downloadsApiV2(downloads: DownloadsService, options: { siteUrl: 
     release: (releaseId: number) => downloads.countReleases({ query: { id: { equals: releaseId } } }).then((count) => count > 0),
   };
 
-  app.get("/v2/", (c) =>
-    json(c, Object.fromEntries(Object.entries({ "downloads/os": V2_PATHS.os, "downloads/release": V2_PATHS.release, "downloads/release_file": V2_PATHS.file }).map(([name, path]) => [name, new URL(path, options.siteUrl).toString()]))),
-  );
-
   // The bulk delete action comes before the detail routes, as DRF's router orders them.
   app.delete("/v2/downloads/release_file/delete_by_release/", async (c) => {
-    const actor = requireStaff(apiUser(c.get("user"), c.get("authMethod"), "token"));
+    const actor = requireTokenStaff(c);
     const release = c.req.query("release");
     if (!release || !/^\d{1,10}$/.test(release.trim())) return c.body(null, 400);
     await downloads.deleteFilesOfRelease({ releaseId: Number(release.trim()), actor });
     return c.body(null, 204);
   });
-  app.all("/v2/downloads/release_file/delete_by_release/", (c) => json(c, { detail: `Method "${c.req.method}" not allowed.` }, 405, { Allow: "DELETE, OPTIONS" }));
+  app.all("/v2/downloads/release_file/delete_by_release/", (c) => drfMethodNotAllowed(c, "DELETE, OPTIONS"));
 
   register(app, {
     path: V2_PATHS.os,

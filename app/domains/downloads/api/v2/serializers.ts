@@ -1,6 +1,7 @@
 // DRF shapes of legacy apps/downloads/serializers.py (HyperlinkedModelSerializer with
 // URL_FIELD_NAME "resource_uri"): absolute URLs, fields in the serializers' order,
 // date-times ending in Z; and request bodies parsed with DRF's field messages.
+import { drfUrl } from "../../../../core/api/drf.ts";
 import type { FieldErrors } from "../../../../core/errors.ts";
 import type { OsView, ReleaseFileView, ReleaseView } from "../../queries.ts";
 import { drfDate, idFromUri, parseBoolean, parseDateTime, parseInteger } from "../common.ts";
@@ -13,7 +14,7 @@ export const V2_PATHS = {
 } as const;
 
 export function createV2Serializers(siteUrl: string) {
-  const url = (path: string, id: number) => new URL(`${path}${id}/`, siteUrl).toString();
+  const url = (path: string, id: number) => drfUrl(siteUrl, path, id);
   return {
     url,
     os: (os: OsView) => ({ name: os.name, slug: os.slug, resource_uri: url(V2_PATHS.os, os.id) }),
