@@ -9,19 +9,15 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
+import { LEGACY_TESTBED_DIR, legacyTestbedAvailable } from "./legacy-testbed.ts";
+
+export { LEGACY_TESTBED_DIR, legacyTestbedAvailable };
 import { LEGACY_MIGRATORS } from "../core/legacy/migrators.ts";
 import type { MigrationReport } from "../core/legacy/report.ts";
 import { runLegacyMigration, type RunOptions } from "../core/legacy/runner.ts";
 import type { StepReport } from "../core/legacy/types.ts";
 import { withDatabase } from "./database-server.ts";
 
-/** The shared legacy test bed (README, schema.sql, load_dumpdata.py, sample/). */
-export const LEGACY_TESTBED_DIR = process.env.LEGACY_TESTBED_DIR ?? path.resolve(import.meta.dirname, "../../../shared/legacy");
-
-/** True when the test bed and its tools are present (tests skip otherwise). */
-export function legacyTestbedAvailable(): boolean {
-  return existsSync(path.join(LEGACY_TESTBED_DIR, "schema.sql")) && existsSync(path.join(LEGACY_TESTBED_DIR, "load_dumpdata.py"));
-}
 
 /** A legacy database private to one test file. */
 export interface LegacyDatabase {

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashPassword, isUsablePassword, MAX_PBKDF2_ITERATIONS, unusablePassword, verifyPassword } from "./passwords.ts";
+import { LEGACY_TESTBED_DIR } from "../../testing/legacy-testbed.ts";
 
 // The legacy sample (../shared/legacy/README.md "Users with known passwords").
-const SAMPLE_USERS = path.resolve(import.meta.dirname, "../../../../shared/legacy/sample/users.json");
+const SAMPLE_USERS = path.join(LEGACY_TESTBED_DIR, "sample/users.json");
 const hasSample = existsSync(SAMPLE_USERS);
 
 function legacyHash(username: string): string {

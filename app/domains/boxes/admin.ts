@@ -2,19 +2,10 @@
 // the markup and invalidates the cached HTML, so pages show the change at once.
 import { defineAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
-import { MARKUP_TYPES, type MarkupType } from "../../core/markup/render.ts";
+import { MARKUP_CHOICES, markupLabel } from "../../core/markup/labels.ts";
 import { BOX_SORT_FIELDS, type BoxInput, BoxInputSchema, type BoxSortField } from "./schemas.ts";
 import type { BoxesService, BoxView } from "./service.ts";
 
-const MARKUP_LABELS: Record<MarkupType, string> = {
-  html: "HTML",
-  plain: "Plain text",
-  markdown: "Markdown",
-  markdown_unsafe: "Markdown with raw HTML",
-  restructuredtext: "reStructuredText",
-};
-
-export const MARKUP_CHOICES = MARKUP_TYPES.map((value) => ({ value, label: MARKUP_LABELS[value] }));
 
 const sortField = (field: string): BoxSortField => (BOX_SORT_FIELDS as readonly string[]).includes(field) ? (field as BoxSortField) : "label";
 
@@ -27,7 +18,7 @@ export function boxesAdmin(boxes: BoxesService) {
     verboseNamePlural: "boxes",
     listColumns: [
       { name: "label", label: "Label", value: (box) => box.label, sortable: true },
-      { name: "contentMarkupType", label: "Markup type", value: (box) => MARKUP_LABELS[box.contentMarkupType as MarkupType] ?? box.contentMarkupType, sortable: true },
+      { name: "contentMarkupType", label: "Markup type", value: (box) => markupLabel(box.contentMarkupType), sortable: true },
       { name: "updated", label: "Updated", value: (box) => box.updated, sortable: true },
     ],
     searchFields: ["label", "content"],

@@ -38,15 +38,12 @@ export interface ReleaseView extends Omit<ReleaseRow, "contentRendered"> {
   url: string;
 }
 
-export const fileSelect = {
-  id: true,
+/** What a visitor sees of a file in a release's files table: the artifact, its checksums and signatures. */
+export const fileArtifactSelect = {
   name: true,
-  slug: true,
-  osId: true,
-  releaseId: true,
-  description: true,
-  isSource: true,
   url: true,
+  description: true,
+  filesize: true,
   gpgSignatureFile: true,
   sigstoreSignatureFile: true,
   sigstoreCertFile: true,
@@ -54,11 +51,19 @@ export const fileSelect = {
   sbomSpdx2File: true,
   md5Sum: true,
   sha256Sum: true,
-  filesize: true,
+  os: { select: { name: true, slug: true } },
+} as const;
+
+export const fileSelect = {
+  ...fileArtifactSelect,
+  id: true,
+  slug: true,
+  osId: true,
+  releaseId: true,
+  isSource: true,
   downloadButton: true,
   created: true,
   updated: true,
-  os: { select: { name: true, slug: true } },
 } as const;
 export type ReleaseFileView = Prisma.ReleaseFileGetPayload<{ select: typeof fileSelect }>;
 

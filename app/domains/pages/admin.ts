@@ -4,7 +4,7 @@
 // legacy admin addresses (/admin/sitetree/…, /admin/redirects/redirect/).
 import { defineAdminResource, type AnyAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
-import { MARKUP_TYPES, type MarkupType } from "../../core/markup/render.ts";
+import { MARKUP_CHOICES } from "../../core/markup/labels.ts";
 import { linksAdmin } from "./admin-links.ts";
 import { pageUrl } from "./paths.ts";
 import { navItemsAdmin, navTreesAdmin } from "./admin-navigation.ts";
@@ -13,13 +13,6 @@ import { PAGE_SORT_FIELDS, PAGE_TEMPLATES, type PageInput, PageInputSchema, type
 import type { PagesService } from "./service.ts";
 import type { PageView } from "./service/views.ts";
 
-const MARKUP_LABELS: Record<MarkupType, string> = {
-  html: "HTML",
-  plain: "Plain text",
-  markdown: "Markdown",
-  markdown_unsafe: "Markdown with raw HTML",
-  restructuredtext: "reStructuredText",
-};
 
 const TEMPLATE_LABELS: Record<(typeof PAGE_TEMPLATES)[number], string> = {
   "": "Default (with the section sidebar)",
@@ -61,7 +54,7 @@ function pageAdmin(pages: PagesService) {
         { name: "path", label: "Path", widget: "text", required: true, maxLength: 500, help: "Where the page lives, e.g. about/help for /about/help/: lowercase letters, digits, hyphens and periods. An application page at the same address takes precedence." },
         { name: "keywords", label: "Keywords", widget: "text", maxLength: 1000, help: "HTML meta keywords, comma-separated." },
         { name: "description", label: "Description", widget: "textarea", help: "HTML meta description; search engines show it under the title." },
-        { name: "contentMarkupType", label: "Markup type", widget: "select", required: true, choices: MARKUP_TYPES.map((value) => ({ value, label: MARKUP_LABELS[value] })) },
+        { name: "contentMarkupType", label: "Markup type", widget: "select", required: true, choices: MARKUP_CHOICES },
         { name: "content", label: "Content", widget: "markup", markupTypeField: "contentMarkupType", help: "Scripts, event handlers and javascript: links are removed when the page is shown." },
         { name: "isPublished", label: "Published", widget: "checkbox", help: "Unpublished pages are visible to staff only, with a draft notice: save, look at the page, then publish." },
         { name: "templateName", label: "Template", widget: "select", choices: PAGE_TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value] })) },

@@ -5,8 +5,9 @@ import { sha256Hex } from "../../core/auth/sessions.ts";
 import { type TestContext, useTestContext } from "../../testing/deps.ts";
 import { createTestUser, ensurePermission } from "../../testing/auth.ts";
 import { createUsersService } from "./service.ts";
+import { LEGACY_TESTBED_DIR } from "../../testing/legacy-testbed.ts";
 
-const SAMPLE_USERS = path.resolve(import.meta.dirname, "../../../../shared/legacy/sample/users.json");
+const SAMPLE_USERS = path.join(LEGACY_TESTBED_DIR, "sample/users.json");
 type SampleUser = { pk: number; fields: { username: string; password: string; email: string; is_active: boolean; is_staff: boolean } };
 
 /** Inserts legacy sample users with their stored Django hashes, as the migration does. */

@@ -2,7 +2,7 @@
 // (legacy apps/downloads/views.py and managers.py). Dates are ISO strings: views are cached as JSON.
 import { AppError } from "../../../core/errors.ts";
 import { fileTable, sortWindows, type FileTable } from "../presenters.ts";
-import { releaseSelect, type ReleaseView } from "../queries.ts";
+import { fileArtifactSelect, releaseSelect, type ReleaseView } from "../queries.ts";
 import { PYMANAGER_LINE, versionNumber } from "../versions.ts";
 import type { DownloadsContext } from "./context.ts";
 import { activeReleases, type ActiveRelease, type EolInfo, eolInfo } from "./cycles.ts";
@@ -236,20 +236,7 @@ export function createPages(ctx: DownloadsContext) {
   return { latestReleaseUrl, getDownloadHome, loadDownloadHome, getReleasePage, getOsPage, listFeedReleases };
 }
 
-const tableFileSelect = {
-  name: true,
-  url: true,
-  description: true,
-  filesize: true,
-  gpgSignatureFile: true,
-  sigstoreSignatureFile: true,
-  sigstoreCertFile: true,
-  sigstoreBundleFile: true,
-  sbomSpdx2File: true,
-  md5Sum: true,
-  sha256Sum: true,
-  os: { select: { name: true, slug: true } },
-} as const;
+const tableFileSelect = fileArtifactSelect;
 
 function pickRelease(view: ReleaseView) {
   const { id, name, slug, contentHtml, releaseNotesUrl, isPublished, version, url } = view;
