@@ -32,6 +32,26 @@ describe("PostgreSQL search index", () => {
     expect((await other.search({ q: "asyncio" })).total).toBe(0);
   });
 
+  it("keeps changes made while a rebuild runs, and removals too", async () => {
+    const index = createPostgresSearchIndex({ db: ctx.deps.db, indexName: "site" });
+    await index.upsert([makeDocument({ id: "page-1", title: "Old tutorial" }), makeDocument({ id: "page-2", title: "Doomed page" })]);
+    async function* batches() {
+      yield [makeDocument({ id: "page-1", title: "Old tutorial" }), makeDocument({ id: "page-2", title: "Doomed page" })];
+      // Meanwhile the worker indexes an edit, a new page and a deletion.
+      await index.upsert([makeDocument({ id: "page-1", title: "Edited tutorial" }), makeDocument({ id: "page-3", title: "Fresh page" })]);
+      await index.remove(["page-2"]);
+      yield [];
+    }
+    expect(await index.rebuild(batches())).toEqual({ documents: 2 });
+    expect((await index.search({ q: "tutorial" })).hits.map((hit) => hit.title)).toEqual(["Edited tutorial"]);
+    expect((await index.search({ q: "fresh" })).total).toBe(1);
+    expect((await index.search({ q: "doomed" })).total).toBe(0);
+    // After the swap, writes go to the live index only.
+    await index.upsert([makeDocument({ id: "page-4", title: "Later page" })]);
+    const [{ rows }] = await ctx.deps.db.$queryRaw<Array<{ rows: number }>>`SELECT count(*)::int AS rows FROM search_documents WHERE index_name LIKE 'site__%'`;
+    expect(rows).toBe(0);
+  });
+
   it("stores each document once per index with a weighted vector", async () => {
     const index = createPostgresSearchIndex({ db: ctx.deps.db, indexName: "site" });
     await index.upsert([

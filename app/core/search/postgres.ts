@@ -30,10 +30,15 @@ export function createPostgresSearchIndex(options: { db: Db; indexName: string }
   const { db, indexName } = options;
   return {
     kind: "postgres",
-    upsert: (documents) => writeDocuments(db, indexName, documents),
+    async upsert(documents) {
+      await writeDocuments(db, indexName, documents);
+      // A rebuild running now would swap in its own copy: give it this change too.
+      if (await rebuildInProgress(db, indexName)) await writeDocuments(db, buildingName(indexName), documents);
+    },
     async remove(ids) {
       if (ids.length === 0) return;
-      await db.$executeRaw`DELETE FROM search_documents WHERE index_name = ${indexName} AND id = ANY(${ids}::text[])`;
+      await db.$executeRaw`DELETE FROM search_documents
+        WHERE index_name IN (${indexName}, ${buildingName(indexName)}) AND id = ANY(${ids}::text[])`;
     },
     search: (query) => searchDocuments(db, indexName, query),
     rebuild: (batches) => rebuildIndex(db, indexName, batches),
@@ -150,15 +155,27 @@ async function insertBatch(db: Db, indexName: string, documents: SearchDocument[
       url = excluded.url, section = excluded.section, date = excluded.date`;
 }
 
+const buildingName = (indexName: string) => `${indexName}__building`;
+// Marks a rebuild in progress (other processes write their changes into it too); never swapped in.
+const BUILD_MARKER_ID = "__rebuild-in-progress__";
+
+async function rebuildInProgress(db: Db, indexName: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<Array<{ building: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM search_documents WHERE index_name = ${buildingName(indexName)} AND id = ${BUILD_MARKER_ID}) AS building`;
+  return row?.building ?? false;
+}
+
 // Builds under a side name, then swaps in one transaction: readers see the old rows
 // until the commit and the new rows after it, never an empty index.
 async function rebuildIndex(db: Db, indexName: string, batches: AsyncIterable<SearchDocument[]>): Promise<{ documents: number }> {
-  const building = `${indexName}__building`;
+  const building = buildingName(indexName);
   const clearBuilding = () => db.$executeRaw`DELETE FROM search_documents WHERE index_name = ${building}`;
   await clearBuilding();
+  await db.$executeRaw`INSERT INTO search_documents (index_name, id, type, title, url) VALUES (${building}, ${BUILD_MARKER_ID}, '', '', '')`;
   try {
     for await (const batch of batches) await writeDocuments(db, building, batch);
-    const [, documents] = await db.$transaction([
+    const [, , documents] = await db.$transaction([
+      db.$executeRaw`DELETE FROM search_documents WHERE index_name = ${building} AND id = ${BUILD_MARKER_ID}`,
       db.$executeRaw`DELETE FROM search_documents WHERE index_name = ${indexName}`,
       db.$executeRaw`UPDATE search_documents SET index_name = ${indexName} WHERE index_name = ${building}`,
     ]);
