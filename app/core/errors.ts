@@ -30,9 +30,22 @@ export class AppError extends Error {
   }
 }
 
+// PostgreSQL's code for text it cannot store: in practice a NUL byte from a URL or form.
+const PG_INVALID_BYTE_SEQUENCE = "22021";
+
+/** The PostgreSQL error code behind a Prisma driver-adapter or raw-query error, if any. */
+function postgresCode(error: object): string | undefined {
+  const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode ?? meta?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** Maps Prisma's known request errors to AppError by their stable error code. */
 export function fromPrismaError(error: unknown): AppError | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  if (postgresCode(error) === PG_INVALID_BYTE_SEQUENCE) {
+    return new AppError("BAD_REQUEST", "The request contains characters that cannot be stored or searched (such as NUL bytes).", { cause: error });
+  }
   switch ((error as { code: unknown }).code) {
     case "P2025":
       return new AppError("NOT_FOUND", "The record does not exist.", { cause: error });
