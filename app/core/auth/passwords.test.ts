@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashPassword, isUsablePassword, MAX_PBKDF2_ITERATIONS, unusablePassword, verifyPassword } from "./passwords.ts";
 import { LEGACY_TESTBED_DIR } from "../../testing/legacy-testbed.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 // The legacy sample (../shared/legacy/README.md "Users with known passwords").
 const SAMPLE_USERS = path.join(LEGACY_TESTBED_DIR, "sample/users.json");
@@ -15,7 +16,7 @@ function legacyHash(username: string): string {
   return row.fields.password;
 }
 
-describe.skipIf(!hasSample)("legacy Django hashes from the sample", () => {
+describe.skipIf(skipUnless(hasSample, "legacy sample users.json not found (set LEGACY_TESTBED_DIR)"))("legacy Django hashes from the sample", () => {
   it.each([
     ["admin", "password", "pbkdf2_sha256$150000$"],
     ["sha1-user", "sha1-pass", "pbkdf2_sha1$260000$"],

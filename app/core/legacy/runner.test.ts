@@ -8,6 +8,7 @@ import { LEGACY_MIGRATORS } from "./migrators.ts";
 import { totalWritten } from "./report.ts";
 import { runLegacyMigration } from "./runner.ts";
 import { sumValues } from "./tally.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 // Generated ids (permissions, auth_tokens) may differ after a rolled-back batch, so
 // the snapshot names rows by their natural keys.
@@ -28,7 +29,7 @@ const SNAPSHOT_QUERIES = [
   `SELECT id, old_path, new_path FROM redirects ORDER BY id`,
 ];
 
-describe.skipIf(!legacyTestbedAvailable())("legacy migration runner", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("legacy migration runner", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let target: pg.Client;

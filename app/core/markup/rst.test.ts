@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { docutilsAvailable, renderRestructuredText } from "./rst.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 const available = await docutilsAvailable();
 
-describe.skipIf(!available)("reStructuredText through docutils", () => {
+describe.skipIf(skipUnless(available, "docutils not installed: python3 -c \"import docutils\" failed"))("reStructuredText through docutils", () => {
   it("renders headings, lists and links", async () => {
     const html = await renderRestructuredText("Title\n=====\n\n* one\n* `two <https://www.python.org/>`_\n");
     expect(html).toContain("<h2");

@@ -5,6 +5,7 @@ import { makeDocument, registerSearchIndexContract } from "./contract.ts";
 import { HIGHLIGHT_END as END, HIGHLIGHT_START as START } from "./highlight.ts";
 import { createMeiliSearchIndex } from "./meili.ts";
 import { facetSearchParams, hitsSearchParams, MEILI_SETTINGS, toMeiliDocument, toSearchHit, typeFilter } from "./meili-mapping.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 const MEILI_URL = process.env.MEILI_URL;
 
@@ -102,7 +103,7 @@ describe("Meilisearch search index without a server", () => {
   });
 });
 
-describe.skipIf(!MEILI_URL)("Meilisearch search index: contract", () => {
+describe.skipIf(skipUnless(Boolean(MEILI_URL), "Meilisearch contract: set MEILI_URL (and MEILI_MASTER_KEY) to run it"))("Meilisearch search index: contract", () => {
   registerSearchIndexContract(async () => {
     const host = MEILI_URL ?? "";
     const apiKey = process.env.MEILI_MASTER_KEY;

@@ -4,8 +4,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
-describe.skipIf(!legacyTestbedAvailable())("downloads legacy migrator", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("downloads legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let target: pg.Client;

@@ -7,13 +7,14 @@ import { signInAs } from "../../testing/admin.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { pageUrl } from "./paths.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 const LEGACY_PAGES = `
   SELECT id, title, keywords, description, path, content, content_markup_type, _content_rendered AS content_rendered,
          is_published, content_type, template_name, created, updated
   FROM pages_page ORDER BY id`;
 
-describe.skipIf(!legacyTestbedAvailable())("pages legacy migrator and the migrated site", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("pages legacy migrator and the migrated site", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

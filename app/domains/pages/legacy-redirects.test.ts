@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
-describe.skipIf(!legacyTestbedAvailable())("redirects legacy migrator", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("redirects legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

@@ -7,8 +7,9 @@ import { signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { CHECK_LINKS_TASK, runLinkCheck } from "./jobs.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
-describe.skipIf(!legacyTestbedAvailable())("link checker", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("link checker", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { formPost } from "../../testing/auth.ts";
 import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { hashLegacyKey } from "./legacy-credentials.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 /** Checks a Django pbkdf2_sha256 hash the way README "Users and passwords" says. */
 function djangoPbkdf2Matches(hash: string, password: string): boolean {
@@ -16,7 +17,7 @@ function djangoPbkdf2Matches(hash: string, password: string): boolean {
   return algorithm === "pbkdf2_sha256" && pbkdf2Sync(password, salt!, Number(iterations), 32, "sha256").toString("base64") === digest;
 }
 
-describe.skipIf(!legacyTestbedAvailable())("users legacy migrator", () => {
+describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("users legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let report: MigrationReport;

@@ -6,6 +6,7 @@ import { type TestContext, useTestContext } from "../../testing/deps.ts";
 import { createTestUser, ensurePermission } from "../../testing/auth.ts";
 import { createUsersService } from "./service.ts";
 import { LEGACY_TESTBED_DIR } from "../../testing/legacy-testbed.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 const SAMPLE_USERS = path.join(LEGACY_TESTBED_DIR, "sample/users.json");
 type SampleUser = { pk: number; fields: { username: string; password: string; email: string; is_active: boolean; is_staff: boolean } };
@@ -25,7 +26,7 @@ const ctx = useTestContext();
 const users = () => ctx.services.users;
 const storedHash = async (username: string) => (await ctx.deps.db.user.findUniqueOrThrow({ where: { username }, select: { password: true } })).password;
 
-describe.skipIf(!existsSync(SAMPLE_USERS))("authenticate with the legacy sample", () => {
+describe.skipIf(skipUnless(existsSync(SAMPLE_USERS), "legacy sample users.json not found (set LEGACY_TESTBED_DIR)"))("authenticate with the legacy sample", () => {
   beforeEach(async () => {
     await loadSampleUsers(ctx, ["admin", "oldtimer", "sha1-user", "md5-user", "josé.ñúñez", "no-password", "deactivated", "CaseTwin", "casetwin"]);
   });

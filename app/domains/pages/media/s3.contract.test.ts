@@ -3,8 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createMediaStorage } from "./factory.ts";
+import { skipUnless } from "../../../testing/skip.ts";
 
-describe.skipIf(!process.env.S3_ENDPOINT)("S3 media storage against S3_ENDPOINT", () => {
+describe.skipIf(skipUnless(Boolean(process.env.S3_ENDPOINT), "S3 contract: set S3_ENDPOINT, S3_BUCKET and keys to run it"))("S3 media storage against S3_ENDPOINT", () => {
   it("stores, finds, streams and deletes an object", async () => {
     const storage = createMediaStorage(process.env, { root: ".data/unused", baseUrl: "/media/" });
     expect(storage.kind).toBe("s3");
