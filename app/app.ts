@@ -101,9 +101,9 @@ export function collectTasks(
   ];
 }
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+/** The HTTP app; pass the process's services so the worker's tasks and the routes share them. */
+export function createApp(deps: AppDeps, services: Services = createServices(deps)): Hono<AppEnv> {
   const { config, logger } = deps;
-  const services = createServices(deps);
   const development = config.NODE_ENV === "development";
   const secureCookies = config.SITE_URL.startsWith("https://");
   const assets = createAssetManifest(deps.paths?.static ?? path.join(ROOT_DIR, "static"), { live: development });

@@ -67,8 +67,9 @@ export async function buildRuntime(options: {
     const jobs = createJobQueue(db, () => taskNames);
     const paths = { media: config.MEDIA_DIR };
     const mediaStorage = createMediaStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
-    const services = createServices({ db, cache, jobs, paths, mediaStorage });
     const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths, mediaStorage };
+    // One set of services per process: the worker's tasks and the HTTP routes share it.
+    const services = createServices(deps);
     // The link checker fetches internal links through the app itself, without the network.
     let linkCheckApp: ReturnType<typeof createApp> | undefined;
     const tasks = collectTasks(services, {
@@ -76,7 +77,7 @@ export async function buildRuntime(options: {
       linkCheck: {
         siteUrl: config.SITE_URL,
         external: config.LINK_CHECK_EXTERNAL,
-        dispatch: async (request) => (linkCheckApp ??= createApp(deps)).fetch(request),
+        dispatch: async (request) => (linkCheckApp ??= createApp(deps, services)).fetch(request),
       },
       cdn: config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : undefined,
     });

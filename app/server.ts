@@ -54,7 +54,7 @@ if (config.RUN_WORKER) {
   });
 }
 
-const app = createApp(runtime.deps);
+const app = createApp(runtime.deps, runtime.services);
 const server: ServerType = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info(
     { url: `http://${info.address}:${info.port}/`, startupMs: Math.round(performance.now() - startedAt) },

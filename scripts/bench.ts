@@ -42,7 +42,7 @@ const config = { ...loadConfig(),
 const logger = createLogger({ level: "silent" });
 const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => true } });
 await seedDemoContent(runtime.services);
-const server = serve({ fetch: createApp(runtime.deps).fetch, port: 0, hostname: "127.0.0.1" });
+const server = serve({ fetch: createApp(runtime.deps, runtime.services).fetch, port: 0, hostname: "127.0.0.1" });
 await new Promise((resolve) => server.once("listening", resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

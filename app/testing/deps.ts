@@ -68,12 +68,6 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const jobs = createJobQueue(db, () => taskNames);
   // Uploads go to a directory of this run, never into the repository.
   const paths = { media: mkdtempSync(path.join(tmpdir(), "pydotorg-media-")), ...overrides.paths };
-  const services = createServices({ db, cache, jobs, paths });
-  // The link checker asks the app itself about internal links; external links stay off in tests.
-  let app: ReturnType<typeof createApp> | undefined;
-  const linkCheck = { siteUrl: config.SITE_URL, external: false, dispatch: async (request: Request) => app!.fetch(request) };
-  const tasks = collectTasks(services, { search, linkCheck });
-  for (const task of tasks) taskNames.add(task.name);
   const deps: AppDeps = {
     config,
     logger,
@@ -88,7 +82,14 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     ...overrides,
     paths,
   };
-  app = createApp(deps);
+  // Built from the final deps, so overrides such as `now` or `mediaStorage` reach the services.
+  const services = createServices(deps);
+  // The link checker asks the app itself about internal links; external links stay off in tests.
+  let app: ReturnType<typeof createApp> | undefined;
+  const linkCheck = { siteUrl: config.SITE_URL, external: false, dispatch: async (request: Request) => app!.fetch(request) };
+  const tasks = collectTasks(services, { search, linkCheck });
+  for (const task of tasks) taskNames.add(task.name);
+  app = createApp(deps, services);
   return {
     deps,
     services,
