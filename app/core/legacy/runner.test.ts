@@ -1,14 +1,14 @@
 // The runner against the README's sample: counts, idempotence, dry run, resume after a
 // crash, --only with its dependency check, sequences, and clear errors.
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { LEGACY_MIGRATORS } from "./migrators.ts";
 import { totalWritten } from "./report.ts";
 import { runLegacyMigration } from "./runner.ts";
 import { sumValues } from "./tally.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
 // Generated ids (permissions, auth_tokens) may differ after a rolled-back batch, so
 // the snapshot names rows by their natural keys.
@@ -29,7 +29,7 @@ const SNAPSHOT_QUERIES = [
   `SELECT id, old_path, new_path FROM redirects ORDER BY id`,
 ];
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("legacy migration runner", () => {
+describeWithLegacySample("legacy migration runner", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let target: pg.Client;

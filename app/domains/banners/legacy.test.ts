@@ -1,10 +1,10 @@
 // The banners migrator on the README's sample: every field as stored, idempotent.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("banners legacy migrator", () => {
+describeWithLegacySample("banners legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

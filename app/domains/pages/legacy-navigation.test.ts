@@ -2,10 +2,10 @@
 // flags and pattern URLs as stored, empty aliases as NULL, and access permissions
 // matched by (app label, codename).
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
 const LEGACY_ITEMS = `
   SELECT id, tree_id, parent_id, title, hint, url, urlaspattern AS url_as_pattern, hidden, NULLIF(alias, '') AS alias,
@@ -13,7 +13,7 @@ const LEGACY_ITEMS = `
          access_loggedin AS access_logged_in, access_guest, access_restricted, access_perm_type, sort_order
   FROM sitetree_treeitem ORDER BY id`;
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("navigation legacy migrator", () => {
+describeWithLegacySample("navigation legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let target: pg.Client;

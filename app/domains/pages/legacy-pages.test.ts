@@ -1,20 +1,20 @@
 // The pages migrator on the README's sample, then the migrated site: every page at its
 // legacy path (byte for byte) with the migrated navigation and breadcrumbs, drafts hidden,
 // hostile legacy markup neutralised, redirects answering 301 and 410.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { escapeHtml } from "../../core/markup/render.ts";
 import { signInAs } from "../../testing/admin.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { pageUrl } from "./paths.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
 const LEGACY_PAGES = `
   SELECT id, title, keywords, description, path, content, content_markup_type, _content_rendered AS content_rendered,
          is_published, content_type, template_name, created, updated
   FROM pages_page ORDER BY id`;
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("pages legacy migrator and the migrated site", () => {
+describeWithLegacySample("pages legacy migrator and the migrated site", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

@@ -1,15 +1,15 @@
 // The link checker on the migrated sample: the `pages.check-links` job finds the broken
 // internal links of menus, pages and boxes (none of the sample's missing CMS pages exist
 // here), and the admin's report lists each with where it was found.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { CRON_ITEMS } from "../../core/jobs/crontab.ts";
 import { signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { createLegacySampleDatabase, migrateLegacy, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { CHECK_LINKS_TASK, runLinkCheck } from "./jobs.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("link checker", () => {
+describeWithLegacySample("link checker", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
 

@@ -2,14 +2,14 @@
 // intact, credentials stored hashed, permissions matched by name, conflicts reported,
 // and a migrated user logging in with the README's password.
 import { pbkdf2Sync } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { sumValues } from "../../core/legacy/tally.ts";
 import type { MigrationReport } from "../../core/legacy/report.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { formPost } from "../../testing/auth.ts";
-import { createLegacySampleDatabase, legacyTestbedAvailable, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
 import { hashLegacyKey } from "./legacy-credentials.ts";
-import { skipUnless } from "../../testing/skip.ts";
+import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
 /** Checks a Django pbkdf2_sha256 hash the way README "Users and passwords" says. */
 function djangoPbkdf2Matches(hash: string, password: string): boolean {
@@ -17,7 +17,7 @@ function djangoPbkdf2Matches(hash: string, password: string): boolean {
   return algorithm === "pbkdf2_sha256" && pbkdf2Sync(password, salt!, Number(iterations), 32, "sha256").toString("base64") === digest;
 }
 
-describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"))("users legacy migrator", () => {
+describeWithLegacySample("users legacy migrator", () => {
   let ctx: TestContext;
   let legacy: LegacyDatabase;
   let report: MigrationReport;
