@@ -1,7 +1,13 @@
 // Browser tests for the key journeys (e2e/*.spec.ts) against the real app, started by
 // scripts/e2e-server.ts on a freshly created and seeded database. Chromium is
 // Debian's (/usr/bin/chromium): Playwright's own browser download is not used.
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromiumPath)) {
+  throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+}
 
 const isCI = Boolean(process.env.CI);
 const port = Number(process.env.E2E_PORT ?? 8123);
@@ -28,7 +34,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: chromiumPath,
           // This machine has no outside network: without the background-networking
           // flags Chromium keeps dialling Google's hosts and is refused.
           args: [
