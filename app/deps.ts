@@ -1,28 +1,47 @@
-// Builds the real dependencies from configuration: database (embedded when
-// DATABASE_URL is unset), key-value store, cache, search index and job queue. Only
-// the entry points (server, worker, scripts) call this.
-import type { AppDeps, Services } from "./app.ts";
-import { createApp, createServices, collectTasks } from "./app.ts";
-import { createCdnPurger } from "./domains/downloads/index.ts";
-import { createMediaStorage, MEDIA_URL_PREFIX } from "./domains/pages/index.ts";
+// The composition root: builds the platform dependencies from configuration (an
+// embedded database when DATABASE_URL is unset, Redis or in-process, Meilisearch or
+// PostgreSQL search), the module registry, the background tasks and the HTTP app. The
+// server, the worker, every script and the tests build their process with it; tests
+// choose test doubles by passing `overrides`, never by wiring a second graph.
+import path from "node:path";
+import type { CronItem } from "graphile-worker";
+import { ROOT_DIR, createApp, type AppDeps, type AppRegistry } from "./app.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createRedisKeyValue } from "./core/cache/redis.ts";
-import type { KeyValue } from "./core/cache/types.ts";
+import { systemClock } from "./core/clock/clock.ts";
 import type { Config } from "./core/config/config.ts";
 import { createDb } from "./core/db/client.ts";
 import { startEmbeddedPostgres } from "./core/db/embedded.ts";
 import { migrateDatabase } from "./core/db/migrate.ts";
+import { createCdnPurger } from "./core/http/cdn-purge.ts";
 import { createJobQueue } from "./core/jobs/queue.ts";
-import type { TaskDefinition } from "./core/jobs/types.ts";
+import type { TaskDefinition, WorkerStatus } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
+import { markupTasks } from "./core/markup/jobs.ts";
+import { createModuleRegistry } from "./core/modules/index.ts";
 import { createSearchIndex } from "./core/search/index.ts";
-import type { WorkerStatus } from "./site/health-checks.ts";
+import { searchTasks } from "./core/search/jobs.ts";
+import { DOMAIN_MODULES, type Services } from "./domains/index.ts";
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  worker: WorkerStatus;
+  /** Apply pending migrations first; defaults to MIGRATE_ON_START. */
+  migrate?: boolean;
+  /** Platform dependencies to use instead of those built from the configuration (tests). */
+  overrides?: Partial<AppDeps>;
+}
 
 export interface Runtime {
   deps: AppDeps;
+  registry: AppRegistry;
   services: Services;
+  /** Every background task: the platform's (search, markup) and each module's. */
   tasks: TaskDefinition[];
+  cronItems: CronItem[];
+  app: ReturnType<typeof createApp>;
   databaseUrl: string;
   /** True when an embedded database was created on this start (it is empty). */
   freshEmbeddedDatabase: boolean;
@@ -30,63 +49,30 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function buildRuntime(options: {
-  config: Config;
-  logger: Logger;
-  worker: WorkerStatus;
-  migrate?: boolean;
-}): Promise<Runtime> {
-  const { config, logger } = options;
+export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger, overrides = {} } = options;
   const cleanups: Array<() => Promise<void>> = [];
   try {
-    let databaseUrl = config.DATABASE_URL;
-    let freshEmbeddedDatabase = false;
-    if (!databaseUrl) {
-      const embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
-      cleanups.push(() => embedded.stop());
-      databaseUrl = embedded.url;
-      freshEmbeddedDatabase = embedded.created;
-      logger.info({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, "using the embedded PostgreSQL (DATABASE_URL is not set)");
-    }
-    if (options.migrate ?? config.MIGRATE_ON_START) await migrateDatabase({ connectionString: databaseUrl, logger });
-
-    const db = createDb(databaseUrl);
-    cleanups.push(() => db.$disconnect());
-    const kv: KeyValue = config.REDIS_URL
-      ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX })
-      : createMemoryKeyValue();
-    cleanups.push(() => kv.close());
-    if (!config.REDIS_URL) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
-    const search = createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX });
-    cleanups.push(() => search.close());
-    if (!config.MEILI_URL) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
-
-    const cache = createCache(kv);
-    // The queue checks task names lazily: the tasks come from services that need the queue.
+    const { databaseUrl, freshEmbeddedDatabase } = await prepareDatabase(options, cleanups);
     const taskNames = new Set<string>();
-    const jobs = createJobQueue(db, () => taskNames);
-    const paths = { media: config.MEDIA_DIR };
-    const mediaStorage = createMediaStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
-    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths, mediaStorage };
-    // One set of services per process: the worker's tasks and the HTTP routes share it.
-    const services = createServices(deps);
-    // The link checker fetches internal links through the app itself, without the network.
-    let linkCheckApp: ReturnType<typeof createApp> | undefined;
-    const tasks = collectTasks(services, {
-      search,
-      linkCheck: {
-        siteUrl: config.SITE_URL,
-        external: config.LINK_CHECK_EXTERNAL,
-        dispatch: async (request) => (linkCheckApp ??= createApp(deps, services)).fetch(request),
-      },
-      cdn: config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : undefined,
-    });
+    const deps = buildDeps({ ...options, overrides }, databaseUrl, cleanups, taskNames);
+    const registry = createModuleRegistry(DOMAIN_MODULES, deps);
+    const app = createApp(deps, registry);
+    // The link checker asks the app itself about internal links, without the network.
+    const dispatch = async (request: Request) => app.fetch(request);
+    const tasks = [
+      ...searchTasks({ search: deps.search, sources: registry.searchSources() }),
+      ...markupTasks(registry.markupTargets()),
+      ...registry.tasks(dispatch),
+    ];
     for (const task of tasks) taskNames.add(task.name);
-
     return {
       deps,
-      services,
+      registry,
+      services: registry.services,
       tasks,
+      cronItems: registry.cronItems(),
+      app,
       databaseUrl,
       freshEmbeddedDatabase,
       close: () => runCleanups(cleanups, logger),
@@ -95,6 +81,70 @@ export async function buildRuntime(options: {
     await runCleanups(cleanups, logger);
     throw error;
   }
+}
+
+async function prepareDatabase(options: RuntimeOptions, cleanups: Array<() => Promise<void>>) {
+  const { config, logger } = options;
+  let databaseUrl = config.DATABASE_URL;
+  let freshEmbeddedDatabase = false;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
+    cleanups.push(() => embedded.stop());
+    databaseUrl = embedded.url;
+    freshEmbeddedDatabase = embedded.created;
+    logger.info({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, "using the embedded PostgreSQL (DATABASE_URL is not set)");
+  }
+  if (options.migrate ?? config.MIGRATE_ON_START) await migrateDatabase({ connectionString: databaseUrl, logger });
+  return { databaseUrl, freshEmbeddedDatabase };
+}
+
+/** Each dependency from its override or from the configuration; what is built here is closed here. */
+function buildDeps(
+  options: RuntimeOptions & Required<Pick<RuntimeOptions, "overrides">>,
+  databaseUrl: string,
+  cleanups: Array<() => Promise<void>>,
+  taskNames: ReadonlySet<string>,
+): AppDeps {
+  const { config, logger, overrides } = options;
+  const owned = <T>(value: T, close: (value: T) => Promise<void>): T => {
+    cleanups.push(() => close(value));
+    return value;
+  };
+  const db = overrides.db ?? owned(createDb(databaseUrl, { maxConnections: config.DATABASE_POOL_SIZE }), (client) => client.$disconnect());
+  const kv =
+    overrides.kv ??
+    owned(config.REDIS_URL ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }) : createMemoryKeyValue(), (store) => store.close());
+  if (!config.REDIS_URL && !overrides.kv) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
+  const search =
+    overrides.search ??
+    owned(createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX }), (index) => index.close());
+  if (!config.MEILI_URL && !overrides.search) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
+  // The queue checks task names lazily: the tasks come from services that need the queue.
+  const jobs = overrides.jobs ?? createJobQueue(db, () => taskNames);
+  return {
+    config,
+    logger,
+    db,
+    kv,
+    cache: overrides.cache ?? createCache(kv),
+    search,
+    jobs,
+    clock: overrides.clock ?? systemClock,
+    cdn: overrides.cdn !== undefined ? overrides.cdn : config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : null,
+    worker: overrides.worker ?? options.worker,
+    apiRateLimits: overrides.apiRateLimits ?? {
+      API_V1_LIMIT_PER_HOUR: config.API_V1_LIMIT_PER_HOUR,
+      API_V2_ANON_PER_DAY: config.API_V2_ANON_PER_DAY,
+      API_V2_USER_PER_DAY: config.API_V2_USER_PER_DAY,
+      API_V3_ANON_PER_HOUR: config.API_V3_ANON_PER_HOUR,
+      API_V3_USER_PER_HOUR: config.API_V3_USER_PER_HOUR,
+    },
+    paths: {
+      templates: overrides.paths?.templates ?? path.join(ROOT_DIR, "templates"),
+      static: overrides.paths?.static ?? path.join(ROOT_DIR, "static"),
+      media: overrides.paths?.media ?? config.MEDIA_DIR,
+    },
+  };
 }
 
 async function runCleanups(cleanups: Array<() => Promise<void>>, logger: Logger): Promise<void> {

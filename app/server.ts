@@ -3,13 +3,11 @@
 // runs the background worker in-process unless RUN_WORKER=0. SIGTERM/SIGINT stop
 // accepting connections, let in-flight requests finish, stop the worker, close pools.
 import { serve, type ServerType } from "@hono/node-server";
-import { collectAdminResources, createApp } from "./app.ts";
 import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
 import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
 import { buildRuntime } from "./deps.ts";
-import { seedDemoContent } from "../scripts/seed-content.ts";
 
 let config: Config;
 try {
@@ -36,12 +34,12 @@ const runtime = await buildRuntime({ config, logger, worker: workerStatus }).cat
 });
 
 // Like Django's post_migrate: every admin model has its add/change/delete/view permissions.
-await syncPermissions(runtime.deps.db, createAdminRegistry(collectAdminResources(runtime.services, runtime.deps)));
+await syncPermissions(runtime.deps.db, createAdminRegistry(runtime.registry.adminResources()));
 
 const shouldSeed =
   config.SEED_ON_START === "always" || (config.SEED_ON_START === "auto" && runtime.freshEmbeddedDatabase);
 if (shouldSeed) {
-  const summary = await seedDemoContent(runtime.services);
+  const summary = await runtime.registry.seed();
   logger.info(summary, "seeded demo content");
 }
 
@@ -49,13 +47,13 @@ if (config.RUN_WORKER) {
   worker = await startWorker({
     connectionString: runtime.databaseUrl,
     tasks: runtime.tasks,
+    cronItems: runtime.cronItems,
     logger: logger.child({ component: "worker" }),
     concurrency: config.WORKER_CONCURRENCY,
   });
 }
 
-const app = createApp(runtime.deps, runtime.services);
-const server: ServerType = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server: ServerType = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info(
     { url: `http://${info.address}:${info.port}/`, startupMs: Math.round(performance.now() - startedAt) },
     `python.org is ready at http://${config.HOST}:${info.port}/`,

@@ -17,6 +17,7 @@ try {
   const worker = await startWorker({
     connectionString: runtime.databaseUrl,
     tasks: runtime.tasks,
+    cronItems: runtime.cronItems,
     logger: logger.child({ component: "worker" }),
     concurrency: config.WORKER_CONCURRENCY,
   });

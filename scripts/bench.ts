@@ -8,11 +8,9 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { createApp } from "../app/app.ts";
 import { loadConfig } from "../app/core/config/config.ts";
 import { createLogger } from "../app/core/logging/logger.ts";
 import { buildRuntime } from "../app/deps.ts";
-import { seedDemoContent } from "./seed-content.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +39,8 @@ const config = { ...loadConfig(),
   API_V1_LIMIT_PER_HOUR: 1e9, API_V2_ANON_PER_DAY: 1e9, API_V2_USER_PER_DAY: 1e9, API_V3_ANON_PER_HOUR: 1e9, API_V3_USER_PER_HOUR: 1e9, LOG_LEVEL: "silent" as const, RUN_WORKER: false };
 const logger = createLogger({ level: "silent" });
 const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => true } });
-await seedDemoContent(runtime.services);
-const server = serve({ fetch: createApp(runtime.deps, runtime.services).fetch, port: 0, hostname: "127.0.0.1" });
+await runtime.registry.seed();
+const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: "127.0.0.1" });
 await new Promise((resolve) => server.once("listening", resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AppError } from "../app/core/errors.ts";
-import type { Services } from "../app/app.ts";
+import type { Services } from "../app/domains/index.ts";
 
 const USAGE = `Usage: npm run user:create -- --username <name> [--email <address>] [--staff | --superuser]
                            [--reset-password] [--api-key] [--token]

@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb } from "../app/core/db/client.ts";
 import { embeddedDatabaseUrl } from "../app/core/db/embedded.ts";
+import { systemClock } from "../app/core/clock/clock.ts";
 import { createUsersService } from "../app/domains/users/index.ts";
 import { E2E_EDITOR, E2E_EDITOR_GROUP, E2E_EDITOR_PERMISSIONS, E2E_MEMBER } from "../e2e/support/accounts.ts";
 
@@ -61,7 +62,7 @@ await createJourneyAccounts(process.env.DATABASE_URL ?? embeddedDatabaseUrl(Numb
 async function createJourneyAccounts(databaseUrl: string): Promise<void> {
   const db = createDb(databaseUrl, { maxConnections: 2 });
   try {
-    const users = createUsersService({ db });
+    const users = createUsersService({ db, clock: systemClock });
     const editor = await users.createUser({ input: { ...E2E_EDITOR, isStaff: true } });
     await users.createUser({ input: { ...E2E_MEMBER } });
     const permissions = await db.permission.findMany({ where: { appLabel: "boxes", codename: { in: [...E2E_EDITOR_PERMISSIONS] } } });

@@ -3,7 +3,8 @@
 // the per-table report on stdout. Exits non-zero with one line on failure.
 import { loadConfig } from "../app/core/config/config.ts";
 import { LEGACY_MIGRATE_USAGE, parseLegacyMigrateArgs } from "../app/core/legacy/cli.ts";
-import { LEGACY_MIGRATORS } from "../app/core/legacy/migrators.ts";
+import { legacyMigratorsOf } from "../app/core/modules/index.ts";
+import { DOMAIN_MODULES } from "../app/domains/index.ts";
 import { progressFor } from "../app/core/legacy/progress.ts";
 import { formatReport } from "../app/core/legacy/report.ts";
 import { runLegacyMigration } from "../app/core/legacy/runner.ts";
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     const report = await runLegacyMigration({
       sourceUrl: args.from,
       targetUrl: runtime.databaseUrl,
-      migrators: LEGACY_MIGRATORS,
+      migrators: legacyMigratorsOf(DOMAIN_MODULES),
       only: args.only,
       dryRun: args.dryRun,
       batchSize: args.batchSize,

@@ -2,13 +2,12 @@
 import { loadConfig } from "../app/core/config/config.ts";
 import { createLogger } from "../app/core/logging/logger.ts";
 import { buildRuntime } from "../app/deps.ts";
-import { seedDemoContent } from "./seed-content.ts";
 
 const config = loadConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
 const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => false } });
 try {
-  const summary = await seedDemoContent(runtime.services);
+  const summary = await runtime.registry.seed();
   logger.info(summary, "seeded demo content");
 } finally {
   await runtime.close();

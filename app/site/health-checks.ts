@@ -2,13 +2,9 @@
 import type { Cache, KeyValue } from "../core/cache/types.ts";
 import type { Db } from "../core/db/client.ts";
 import type { SearchIndex } from "../core/search/types.ts";
+import type { WorkerStatus } from "../core/jobs/types.ts";
 import type { HealthCheck } from "./health.ts";
 
-export interface WorkerStatus {
-  /** "in-process" when this process runs the worker, "external" when `npm run worker` does. */
-  mode: "in-process" | "external" | "disabled";
-  isRunning(): boolean;
-}
 
 export function serviceHealthChecks(deps: { db: Db; kv: KeyValue; cache?: Cache; search: SearchIndex; worker: WorkerStatus }): HealthCheck[] {
   return [

@@ -40,7 +40,7 @@ async function loadMenus(pages: Pick<PagesService, "siteMenus"> | undefined, c: 
   };
 }
 
-export function createLayoutLoader(deps: { boxes: BoxesService; banners: BannersService; pages?: Pick<PagesService, "siteMenus"> }) {
+export function createLayoutLoader(deps: { boxes: Pick<BoxesService, "getBoxesHtml">; banners: Pick<BannersService, "getActiveBanner">; pages?: Pick<PagesService, "siteMenus"> }) {
   return async (c: Context<AppEnv>): Promise<LayoutData> => {
     const [supernav, banner, menus] = await Promise.all([
       deps.boxes.getBoxesHtml({ labels: SUPERNAV_BOX_LABELS }),

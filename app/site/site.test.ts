@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createTestContext, useTestContext } from "../testing/deps.ts";
-import { seedDemoContent } from "../../scripts/seed-content.ts";
 import { csrfTokenFor } from "../core/http/csrf.ts";
 
 const ctx = useTestContext();
 
 describe("home page", () => {
   it("renders the layout with the seeded boxes and supernav panels", async () => {
-    await seedDemoContent(ctx.services);
+    await ctx.registry.seed();
     const response = await ctx.app.request("/");
     expect(response.status).toBe(200);
     const html = await response.text();

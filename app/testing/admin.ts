@@ -3,7 +3,6 @@
 // flash cookie.
 import { syncPermissions } from "../core/admin/index.ts";
 import { createAdminRegistry } from "../core/admin/registry.ts";
-import { collectAdminResources } from "../app.ts";
 import { createTestUser, csrfPair, signIn } from "./auth.ts";
 import type { TestContext } from "./deps.ts";
 
@@ -15,7 +14,7 @@ export interface SignedIn {
 
 /** Creates the Permission rows of every registered model, as app start does. */
 export async function syncAdminPermissions(ctx: TestContext): Promise<void> {
-  await syncPermissions(ctx.deps.db, createAdminRegistry(collectAdminResources(ctx.services, ctx.deps)));
+  await syncPermissions(ctx.deps.db, createAdminRegistry(ctx.registry.adminResources()));
 }
 
 /** A signed-in user (staff unless told otherwise) holding the given permissions. */

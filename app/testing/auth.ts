@@ -57,7 +57,7 @@ export function csrfPair(ctx: TestContext): { cookie: string; token: string } {
 /** Signs the user in without the login form; returns the Cookie header (session + CSRF). */
 export async function signIn(ctx: TestContext, userId: number): Promise<string> {
   const { securityStamp } = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { securityStamp: true } });
-  const sessions = createSessionStore({ db: ctx.deps.db, kv: ctx.deps.kv, now: ctx.deps.now });
+  const sessions = createSessionStore({ db: ctx.deps.db, kv: ctx.deps.kv, now: () => ctx.deps.clock.now() });
   const { token } = await sessions.createSession({ userId, securityStamp });
   return `${SESSION_COOKIE}=${token}; ${csrfPair(ctx).cookie}`;
 }

@@ -1,22 +1,19 @@
-// Test dependencies: the real app on a private copy of the migrated database, real
-// Redis when REDIS_URL is set (keys namespaced per worker), PostgreSQL search, and a
-// job queue whose jobs a test can drain with the real tasks.
+// The test context: the process the server builds (app/deps.ts buildRuntime), on a
+// private copy of the migrated database, real Redis when REDIS_URL is set (keys
+// namespaced per worker), PostgreSQL search, and the real tasks a test can drain.
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { createApp, createServices, collectTasks, type AppDeps, type Services } from "../app.ts";
-import { createCache } from "../core/cache/cache.ts";
-import { createMemoryKeyValue } from "../core/cache/memory.ts";
-import { createRedisKeyValue } from "../core/cache/redis.ts";
+import type { AppDeps } from "../app.ts";
+import { buildRuntime, type Runtime } from "../deps.ts";
+import type { Services } from "../domains/index.ts";
 import { loadConfig } from "../core/config/config.ts";
-import { createDb, type Db } from "../core/db/client.ts";
-import { createJobQueue } from "../core/jobs/queue.ts";
+import type { Db } from "../core/db/client.ts";
 import { drainJobs } from "../core/jobs/worker.ts";
 import { createLogger } from "../core/logging/logger.ts";
-import { createPostgresSearchIndex } from "../core/search/postgres.ts";
 import { withDatabase } from "./database-server.ts";
 import { templateDatabaseName } from "./global-setup.ts";
 
@@ -45,7 +42,8 @@ export function testDatabaseUrl(): Promise<string> {
 export interface TestContext {
   deps: AppDeps;
   services: Services;
-  app: ReturnType<typeof createApp>;
+  registry: Runtime["registry"];
+  app: Runtime["app"];
   databaseUrl: string;
   /** Runs every due background job with the real task handlers. */
   drainJobs(): Promise<void>;
@@ -54,57 +52,58 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(overrides: Partial<AppDeps> = {}): Promise<TestContext> {
+/** Test doubles for platform dependencies, and environment settings over the test defaults. */
+export type TestOverrides = Partial<Omit<AppDeps, "config">> & { env?: Record<string, string> };
+
+/** The test configuration: this worker's database, Redis prefix and media folder; generous API limits. */
+function testConfig(databaseUrl: string, redisPrefix: string, mediaDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: "test",
+    SITE_URL: "http://testserver",
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: "5",
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    REDIS_PREFIX: redisPrefix,
+    MEDIA_DIR: mediaDir,
+    MIGRATE_ON_START: "0",
+    LINK_CHECK_EXTERNAL: "0",
+    LOG_LEVEL: "silent",
+    // Every test request shares one client IP; rate-limit tests pass their own tiny limits.
+    API_V1_LIMIT_PER_HOUR: "1000000",
+    API_V2_ANON_PER_DAY: "1000000",
+    API_V2_USER_PER_DAY: "1000000",
+    API_V3_ANON_PER_HOUR: "1000000",
+    API_V3_USER_PER_HOUR: "1000000",
+    ...env,
+  });
+}
+
+/** The application as the server builds it (app/deps.ts), on this worker's private database. */
+export async function createTestContext(overrides: TestOverrides = {}): Promise<TestContext> {
+  const { env, ...deps } = overrides;
   const databaseUrl = await testDatabaseUrl();
-  const config = loadConfig({ NODE_ENV: "test", SITE_URL: "http://testserver", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
-  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const db = createDb(databaseUrl, { maxConnections: 5 });
   // The run id keeps concurrent `vitest run`s on one Redis from flushing each other's keys.
   const redisPrefix = `pydotorg-test:${inject("testRunId")}:${workerId}:`;
-  const kv = process.env.REDIS_URL ? createRedisKeyValue({ url: process.env.REDIS_URL, keyPrefix: redisPrefix }) : createMemoryKeyValue();
-  const cache = createCache(kv);
-  const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
-  const taskNames = new Set<string>();
-  const jobs = createJobQueue(db, () => taskNames);
   // Uploads go to a directory of this run, never into the repository.
-  const paths = { media: mkdtempSync(path.join(tmpdir(), "pydotorg-media-")), ...overrides.paths };
-  const deps: AppDeps = {
-    config,
-    logger,
-    db,
-    kv,
-    cache,
-    search,
-    jobs,
-    worker: { mode: "external", isRunning: () => false },
-    // Every test request shares one client IP; rate-limit tests pass their own tiny limits.
-    apiRateLimits: { API_V1_LIMIT_PER_HOUR: 1e6, API_V2_ANON_PER_DAY: 1e6, API_V2_USER_PER_DAY: 1e6, API_V3_ANON_PER_HOUR: 1e6, API_V3_USER_PER_HOUR: 1e6 },
-    ...overrides,
-    paths,
-  };
-  // Built from the final deps, so overrides such as `now` or `mediaStorage` reach the services.
-  const services = createServices(deps);
-  // The link checker asks the app itself about internal links; external links stay off in tests.
-  let app: ReturnType<typeof createApp> | undefined;
-  const linkCheck = { siteUrl: config.SITE_URL, external: false, dispatch: async (request: Request) => app!.fetch(request) };
-  const tasks = collectTasks(services, { search, linkCheck });
-  for (const task of tasks) taskNames.add(task.name);
-  app = createApp(deps, services);
+  const ownMedia = deps.paths?.media ? undefined : mkdtempSync(path.join(tmpdir(), "pydotorg-media-"));
+  const config = testConfig(databaseUrl, redisPrefix, deps.paths?.media ?? ownMedia!, env);
+  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => false }, overrides: deps });
+  const { db, kv } = runtime.deps;
   return {
-    deps,
-    services,
-    app,
+    deps: runtime.deps,
+    services: runtime.services,
+    registry: runtime.registry,
+    app: runtime.app,
     databaseUrl,
-    drainJobs: () => drainJobs({ connectionString: databaseUrl, tasks, logger }),
+    drainJobs: () => drainJobs({ connectionString: databaseUrl, tasks: runtime.tasks, logger }),
     async reset() {
       await truncateAll(db);
       if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
     },
     async close() {
-      if (!overrides.paths?.media) await rm(paths.media, { recursive: true, force: true });
-      await search.close();
-      await kv.close();
-      await db.$disconnect();
+      await runtime.close();
+      if (ownMedia) await rm(ownMedia, { recursive: true, force: true });
     },
   };
 }
@@ -114,7 +113,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
  * test (beforeEach) and closing it (afterAll) — and returns the context. Its properties
  * can be read from hooks and tests, not while the file is being collected.
  */
-export function useTestContext(overrides: Partial<AppDeps> = {}): TestContext {
+export function useTestContext(overrides: TestOverrides = {}): TestContext {
   let current: TestContext | undefined;
   beforeAll(async () => {
     current = await createTestContext(overrides);

@@ -12,7 +12,7 @@ import { inject } from "vitest";
 import { LEGACY_TESTBED_DIR, legacyTestbedAvailable } from "./legacy-testbed.ts";
 
 export { LEGACY_TESTBED_DIR, legacyTestbedAvailable };
-import { LEGACY_MIGRATORS } from "../core/legacy/migrators.ts";
+import { LEGACY_MIGRATORS } from "./modules.ts";
 import type { MigrationReport } from "../core/legacy/report.ts";
 import { runLegacyMigration, type RunOptions } from "../core/legacy/runner.ts";
 import type { StepReport } from "../core/legacy/types.ts";

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { collectAdminResources } from "../../app.ts";
 import { adminPost, signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { createAdminRegistry } from "./registry.ts";
@@ -76,7 +75,7 @@ describe("admin access", () => {
 
 describe("syncPermissions", () => {
   it("creates add/change/delete/view for every registered model, once", async () => {
-    const registry = createAdminRegistry(collectAdminResources(ctx.services, ctx.deps));
+    const registry = createAdminRegistry(ctx.registry.adminResources());
     expect(await syncPermissions(ctx.deps.db, registry)).toEqual({ created: 0 });
     const rows = await ctx.deps.db.permission.findMany({ where: { appLabel: "boxes" }, orderBy: { codename: "asc" } });
     expect(rows.map((row) => [row.codename, row.name])).toEqual([
@@ -93,7 +92,7 @@ describe("every registration", () => {
   it("orders by each sortable column both ways and renders its add form", async () => {
     const root = await signInAs(ctx, { isSuperuser: true });
     const headers = { cookie: root.cookie };
-    for (const resource of createAdminRegistry(collectAdminResources(ctx.services, ctx.deps)).resources) {
+    for (const resource of createAdminRegistry(ctx.registry.adminResources()).resources) {
       const base = `/admin/${resource.appLabel}/${resource.model}/`;
       for (const column of resource.listColumns.filter((c) => c.sortable)) {
         for (const o of [column.name, `-${column.name}`]) expect((await ctx.app.request(`${base}?o=${o}&q=a`, { headers })).status, `${base}?o=${o}`).toBe(200);

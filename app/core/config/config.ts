@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   /** Public origin used in canonical links, feeds and API `resource_uri`s. */
   SITE_URL: z.url().default("http://127.0.0.1:8000"),
   DATABASE_URL: optionalUrl,
+  /** Connections each process keeps open to PostgreSQL (the worker has its own pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl,
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),

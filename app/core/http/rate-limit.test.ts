@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** A fresh app (fresh in-process counters) behind one trusted proxy, so X-Forwarded-For names the client. */
 function appWith(kv: KeyValue = memoryKv(), limits: Partial<ApiRateLimits> = TINY) {
-  return createApp({ ...ctx.deps, kv, config: { ...ctx.deps.config, TRUSTED_PROXIES: 1 }, apiRateLimits: limits });
+  return createApp({ ...ctx.deps, kv, config: { ...ctx.deps.config, TRUSTED_PROXIES: 1 }, apiRateLimits: { ...TINY, ...limits } }, ctx.registry);
 }
 
 function memoryKv(): KeyValue {

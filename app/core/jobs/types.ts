@@ -40,3 +40,10 @@ export interface JobQueue {
 export function defineTask<Schema extends z.ZodType>(task: TaskDefinition<Schema>): TaskDefinition<Schema> {
   return task;
 }
+
+/** How the background worker is doing, for /healthz. */
+export interface WorkerStatus {
+  /** "in-process" when this process runs the worker, "external" when `npm run worker` does. */
+  mode: "in-process" | "external" | "disabled";
+  isRunning(): boolean;
+}

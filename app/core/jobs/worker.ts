@@ -1,5 +1,5 @@
 // Runs graphile-worker in library mode, inside the web process or alone (app/worker.ts).
-import { Logger as WorkerLogger, parseCronItems, run, runOnce, type Runner } from "graphile-worker";
+import { Logger as WorkerLogger, parseCronItems, run, runOnce, type CronItem, type Runner } from "graphile-worker";
 import pg from "pg";
 import type { Logger } from "../logging/logger.ts";
 import { buildCronItems } from "./crontab.ts";
@@ -21,6 +21,7 @@ function toWorkerLogger(logger: Logger): WorkerLogger {
 export async function startWorker(options: {
   connectionString: string;
   tasks: TaskDefinition[];
+  cronItems: readonly CronItem[];
   logger: Logger;
   concurrency: number;
 }): Promise<WorkerHandle> {
@@ -35,7 +36,7 @@ export async function startWorker(options: {
   const runner: Runner = await run({
     pgPool: pool,
     taskList,
-    parsedCronItems: parseCronItems(buildCronItems(new Set(Object.keys(taskList)))),
+    parsedCronItems: parseCronItems(buildCronItems(new Set(Object.keys(taskList)), options.cronItems)),
     concurrency: options.concurrency,
     noHandleSignals: true,
     logger: toWorkerLogger(options.logger),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseLegacyMigrateArgs } from "./cli.ts";
-import { LEGACY_MIGRATORS } from "./migrators.ts";
+import { LEGACY_MIGRATORS } from "../../testing/modules.ts";
 import { LegacyMigrationError, orderMigrators, outsideDependencies, selectMigrators } from "./registry.ts";
 import { formatReport } from "./report.ts";
 import { accountedRows, createTally, emptyCounts, parseCounts } from "./tally.ts";

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { LEGACY_MIGRATORS } from "./migrators.ts";
+import { LEGACY_MIGRATORS } from "../../testing/modules.ts";
 import { totalWritten } from "./report.ts";
 import { runLegacyMigration } from "./runner.ts";
 import { sumValues } from "./tally.ts";

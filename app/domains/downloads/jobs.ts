@@ -7,7 +7,7 @@ import { defineTask, type TaskDefinition } from "../../core/jobs/types.ts";
 import type { BoxesService } from "../boxes/index.ts";
 import { SUPERNAV_BOX, HOMEPAGE_BOX } from "./boxes.ts";
 import { PURGE_CDN_TASK, REBUILD_BOXES_TASK } from "./effects.ts";
-import type { CdnPurger } from "./purge.ts";
+import type { CdnPurger } from "../../core/http/cdn-purge.ts";
 import type { DownloadsService } from "./service.ts";
 
 const SurrogateKey = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);

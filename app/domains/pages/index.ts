@@ -1,14 +1,4 @@
-// The pages domain's public surface; other modules import only from here.
-export { createPagesService, type PagesService, type PagesDeps, DEFAULT_MEDIA_ROOT, MEDIA_URL_PREFIX } from "./service.ts";
-export { pagesRoutes } from "./routes.ts";
-export { pagesApi, pagesLegacyApi } from "./api.ts";
-export { pageFallback, redirectFallback } from "./routes/fallback.ts";
-export { pagesSearchSource } from "./search.ts";
-export { pagesTasks, runLinkCheck, CHECK_LINKS_TASK, type LinkCheckConfig } from "./jobs.ts";
-export { pagesAdmin } from "./admin.ts";
-export { seedPagesDemo, DEMO_PAGES } from "./seed.ts";
-export { createDiskMediaStorage, type MediaStorage } from "./media/storage.ts";
-export { createMediaStorage, type S3Settings } from "./media/factory.ts";
-export { PageInputSchema, RedirectInputSchema, NavItemInputSchema, NavTreeInputSchema } from "./schemas.ts";
-export type { PageInput, RedirectInput, NavItemInput, NavTreeInput } from "./schemas.ts";
+// The pages domain's public surface: its module and its port.
+export { pagesModule, SITE_MENUS_PORT } from "./module.ts";
+export type { PagesService } from "./service.ts";
 export type { PageView } from "./service/views.ts";

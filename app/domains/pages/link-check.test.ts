@@ -2,7 +2,6 @@
 // internal links of menus, pages and boxes (none of the sample's missing CMS pages exist
 // here), and the admin's report lists each with where it was found.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CRON_ITEMS } from "../../core/jobs/crontab.ts";
 import { signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createLegacySampleDatabase, migrateLegacy, type LegacyDatabase } from "../../testing/legacy-sample.ts";
@@ -28,7 +27,7 @@ describeWithLegacySample("link checker", () => {
   });
 
   it("runs as a cron job and stores one result per link found", async () => {
-    expect(CRON_ITEMS.some((item) => item.task === CHECK_LINKS_TASK)).toBe(true);
+    expect(ctx.registry.cronItems().some((item) => item.task === CHECK_LINKS_TASK)).toBe(true);
     await ctx.deps.jobs.add(CHECK_LINKS_TASK, {});
     await ctx.drainJobs();
     const broken = await ctx.deps.db.linkCheck.findMany({ where: { ok: false }, select: { sourceType: true, sourceLabel: true, target: true, status: true } });

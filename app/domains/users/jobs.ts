@@ -8,10 +8,12 @@ export const PruneSessionsPayloadSchema = z.object({
   _cron: z.object({ ts: z.string(), backfilled: z.boolean().optional() }).optional(),
 });
 
+export const PRUNE_SESSIONS_TASK = "users.prune-sessions";
+
 export function usersTasks(users: UsersService): TaskDefinition[] {
   return [
     defineTask({
-      name: "users.prune-sessions",
+      name: PRUNE_SESSIONS_TASK,
       payload: PruneSessionsPayloadSchema,
       async run(_payload, context) {
         const deleted = await users.pruneExpiredSessions();

@@ -1,8 +1,7 @@
 import { pbkdf2Sync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requireGroup, requirePermission, requireStaff } from "../../core/auth/guards.ts";
-import { loadConfig } from "../../core/config/config.ts";
-import { createTestContext, testDatabaseUrl, type TestContext } from "../../testing/deps.ts";
+import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { createTestUser, formPost, responseCookie, signIn } from "../../testing/auth.ts";
 import { LOGIN_FAILED } from "./routes.ts";
 
@@ -13,8 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
   // One trusted proxy, so each test can log in from its own X-Forwarded-For address.
-  const config = loadConfig({ NODE_ENV: "test", SITE_URL: "http://testserver", DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: "silent", TRUSTED_PROXIES: "1" });
-  ctx = await createTestContext({ config, now: () => new Date(Date.now() + offsetMs) });
+  ctx = await createTestContext({ env: { TRUSTED_PROXIES: "1" }, clock: { now: () => new Date(Date.now() + offsetMs) } });
   // Probe routes, added before the first request builds the router.
   ctx.app.get("/probe/whoami/", (c) => c.text(c.get("user")?.username ?? "anonymous"));
   ctx.app.get("/probe/staff/", requireStaff(), (c) => c.text("staff page"));
@@ -286,8 +284,7 @@ describe("guards", () => {
 
 describe("on an https site", () => {
   it("marks the session cookie Secure", async () => {
-    const config = loadConfig({ NODE_ENV: "test", SITE_URL: "https://www.python.org", DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: "silent" });
-    const secure = await createTestContext({ config });
+    const secure = await createTestContext({ env: { SITE_URL: "https://www.python.org" } });
     try {
       const user = await createTestUser(secure);
       const response = await secure.app.request("/accounts/login/", formPost(secure, { username: user.username, password: user.password }));

@@ -113,7 +113,7 @@ describe("loadCurrentUser", () => {
         },
       },
     }) as unknown as typeof ctx.deps.db;
-    const current = await createUsersService({ db: counted }).loadCurrentUser({ userId: user.id });
+    const current = await createUsersService({ db: counted, clock: ctx.deps.clock }).loadCurrentUser({ userId: user.id });
     // The user row and one UNION of permissions and groups (raw queries count too).
     expect(queries).toBe(2);
     expect(current).toMatchObject({ id: user.id, username: user.username, isStaff: false, isSuperuser: false, groups: ["Job Board Admin"] });

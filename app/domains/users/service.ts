@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword, unusablePassword, verifyDummyPassword, verifyPassword } from "../../core/auth/passwords.ts";
 import { deleteExpiredDbSessions, sha256Hex } from "../../core/auth/sessions.ts";
+import type { Clock } from "../../core/clock/clock.ts";
 import type { Db } from "../../core/db/client.ts";
 import { AppError, toAppError } from "../../core/errors.ts";
 import type { CurrentUser } from "../../core/http/env.ts";
@@ -23,9 +24,9 @@ export type AuthenticateResult =
 
 const candidateColumns = `u.id, u.username, u.password, u.is_active AS "isActive", u.security_stamp AS "securityStamp"`;
 
-export function createUsersService(deps: { db: Db; now?: () => Date }) {
+export function createUsersService(deps: { db: Db; clock: Clock }) {
   const { db } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = () => deps.clock.now();
 
   /** Legacy `iexact` username lookup; of case-variant twins only the exact spelling wins. */
   async function findByUsername(login: string): Promise<LoginCandidate | "ambiguous" | null> {

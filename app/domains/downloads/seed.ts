@@ -3,8 +3,9 @@
 // cycle. Release names, dates, schedule PEPs and support dates are public facts; sizes
 // and checksums are made up. Idempotent: rows are keyed by slug (cycles by version).
 import { createHash } from "node:crypto";
-import type { Services } from "../app/app.ts";
-import { defaultReleaseNotesUrl, type ReleaseCycleInput, type ReleaseFileInput } from "../app/domains/downloads/index.ts";
+import type { ReleaseCycleInput, ReleaseFileInput } from "./schemas.ts";
+import type { DownloadsService } from "./service.ts";
+import { defaultReleaseNotesUrl } from "./versions.ts";
 
 const FTP = "https://www.python.org/ftp/python";
 const actor = "system" as const;
@@ -101,8 +102,7 @@ function fileInput(release: { id: number; slug: string }, osIds: Map<string, num
 }
 
 /** Writes the demo downloads (idempotent) and returns counts. */
-export async function seedDownloadsDemo(services: Pick<Services, "downloads">): Promise<{ releases: number; files: number }> {
-  const downloads = services.downloads;
+export async function seedDownloadsDemo(downloads: DownloadsService): Promise<{ releases: number; files: number }> {
   const osIds = new Map((await downloads.findOperatingSystems()).map((os) => [os.slug, os.id]));
   for (const os of SYSTEMS) {
     if (!osIds.has(os.slug)) osIds.set(os.slug, (await downloads.saveOperatingSystem({ input: os, actor })).id);

@@ -1,12 +1,7 @@
-// Demo content for a new machine, written for this project (release names and dates
-// are public facts). Seeding is idempotent: boxes are keyed by label, banners by title.
-import type { Services } from "../app/app.ts";
-import { seedPagesDemo } from "../app/domains/pages/index.ts";
-import type { BoxInput } from "../app/domains/boxes/index.ts";
-
-import { seedDownloadsDemo } from "./seed-downloads.ts";
-
-export { seedDownloadsDemo };
+// Demo boxes for a new machine, written for this project: the home page widgets and the
+// supernav panels. Idempotent: boxes are keyed by label.
+import type { BoxInput } from "./schemas.ts";
+import type { BoxesService } from "./service.ts";
 
 const markdown = (label: string, content: string): BoxInput => ({ label, content, contentMarkupType: "markdown" });
 const html = (label: string, content: string): BoxInput => ({ label, content, contentMarkupType: "html" });
@@ -101,29 +96,8 @@ export const DEMO_BOXES: BoxInput[] = [
   ),
 ];
 
-export const DEMO_BANNERS = [
-  {
-    title: "Read the PSF Annual Impact Report",
-    message: "See what the Python community and the PSF achieved together this year.",
-    link: "/psf/annual-report/2024/",
-    active: false,
-    psfPagesOnly: true,
-  },
-];
-
-/** Writes the demo content (idempotent) and returns counts. */
-export async function seedDemoContent(
-  services: Pick<Services, "boxes" | "banners" | "downloads" | "pages">,
-): Promise<{ boxes: number; banners: number; releases: number; files: number; navItems: number; pages: number }> {
-  for (const box of DEMO_BOXES) await services.boxes.saveBox({ input: box });
-  const existing = await services.banners.listBanners();
-  let banners = 0;
-  for (const banner of DEMO_BANNERS) {
-    if (existing.some((candidate) => candidate.title === banner.title)) continue;
-    await services.banners.saveBanner({ input: banner });
-    banners += 1;
-  }
-  const downloads = await seedDownloadsDemo(services);
-  const pages = await seedPagesDemo(services.pages);
-  return { boxes: DEMO_BOXES.length, banners, ...downloads, ...pages };
+/** Writes every demo box (idempotent) and returns how many there are. */
+export async function seedBoxesDemo(boxes: Pick<BoxesService, "saveBox">): Promise<{ boxes: number }> {
+  for (const box of DEMO_BOXES) await boxes.saveBox({ input: box });
+  return { boxes: DEMO_BOXES.length };
 }

@@ -1,0 +1,29 @@
+// The users domain as one module: accounts, sign-in and the accounts admin.
+import { ACCOUNTS_PORT } from "../../core/auth/accounts-port.ts";
+import { bind, defineModule } from "../../core/modules/index.ts";
+import { accountsAdmin } from "./admin.ts";
+import { PRUNE_SESSIONS_TASK, usersTasks } from "./jobs.ts";
+import { usersLegacyMigrator } from "./legacy.ts";
+import { usersRoutes } from "./routes.ts";
+import { createUsersService } from "./service.ts";
+
+export const usersModule = defineModule({
+  name: "users",
+  provides: [ACCOUNTS_PORT],
+  createService: ({ deps }) => createUsersService(deps),
+  bind: (users) => [bind(ACCOUNTS_PORT, users)],
+  routes: ({ service, web }) => [
+    {
+      path: "/",
+      app: usersRoutes({ users: service, sessions: web.sessions, throttle: web.loginThrottle, secret: web.secret, secureCookies: web.secureCookies, trustedProxies: web.trustedProxies }),
+    },
+  ],
+  admin: ({ deps }) => [...accountsAdmin(deps)],
+  tasks: ({ service }) => usersTasks(service),
+  cron: [
+    // Database sessions past their idle or absolute expiry (Redis expires its own).
+    { task: PRUNE_SESSIONS_TASK, match: "0 * * * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
+  ],
+  legacy: { migrators: [usersLegacyMigrator] },
+  templates: "users",
+});
