@@ -44,6 +44,9 @@ export interface TestContext {
   services: Services;
   registry: Runtime["registry"];
   app: Runtime["app"];
+  /** The tasks and cron items the worker of this process would run. */
+  tasks: Runtime["tasks"];
+  cronItems: Runtime["cronItems"];
   databaseUrl: string;
   /** Runs every due background job with the real task handlers. */
   drainJobs(): Promise<void>;
@@ -95,6 +98,8 @@ export async function createTestContext(overrides: TestOverrides = {}): Promise<
     services: runtime.services,
     registry: runtime.registry,
     app: runtime.app,
+    tasks: runtime.tasks,
+    cronItems: runtime.cronItems,
     databaseUrl,
     drainJobs: () => drainJobs({ connectionString: databaseUrl, tasks: runtime.tasks, logger }),
     async reset() {
