@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { Meilisearch } from "meilisearch";
 import { describe, expect, it } from "vitest";
-import { makeDocument, registerSearchIndexContract } from "./contract.ts";
+import { makeDocument, registerSearchIndexContract } from "../../testing/search-contract.ts";
 import { HIGHLIGHT_END as END, HIGHLIGHT_START as START } from "./highlight.ts";
 import { createMeiliSearchIndex } from "./meili.ts";
 import { facetSearchParams, hitsSearchParams, MEILI_SETTINGS, toMeiliDocument, toSearchHit, typeFilter } from "./meili-mapping.ts";

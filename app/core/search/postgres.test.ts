@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { makeDocument, registerSearchIndexContract } from "./contract.ts";
+import { makeDocument, registerSearchIndexContract } from "../../testing/search-contract.ts";
 import { createPostgresSearchIndex, toTsqueryText } from "./postgres.ts";
 
 let ctx: TestContext;

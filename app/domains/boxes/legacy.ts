@@ -1,10 +1,11 @@
 // Legacy migrator for boxes_box (python/pythondotorg:apps/boxes/models.py). Markup is
 // carried as legacy stored it: source, markup type and the cached `_content_rendered`
 // HTML, which is not trustworthy (README "Legacy quirks") and is sanitised on output.
-import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
+import { clearMissingAuthors, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../core/legacy/content-manageable.ts";
+import { syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
 import type { BatchContext, LegacyRow, Migrator } from "../../core/legacy/types.ts";
 
-const BOX_COLUMNS = ["label", "content", "content_markup_type", "content_rendered", "creator_id", "last_modified_by_id", "created", "updated"];
+const BOX_COLUMNS = ["label", "content", "content_markup_type", "content_rendered", ...CONTENT_MANAGEABLE_COLUMNS];
 
 function toBox(row: LegacyRow): TargetRow {
   return {
@@ -13,25 +14,8 @@ function toBox(row: LegacyRow): TargetRow {
     content: row.content,
     content_markup_type: row.content_markup_type,
     content_rendered: row._content_rendered,
-    creator_id: row.creator_id,
-    last_modified_by_id: row.last_modified_by_id,
-    created: row.created,
-    updated: row.updated,
+    ...contentManageableFields(row),
   };
-}
-
-/** ContentManageable authors are CASCADE FKs in legacy; ours are SET NULL, so a missing user becomes NULL. */
-async function clearMissingAuthors(ctx: BatchContext, boxes: TargetRow[]): Promise<void> {
-  const ids = boxes.flatMap((box) => [box.creator_id, box.last_modified_by_id]).filter((id): id is number => typeof id === "number");
-  const found = await existingIds(ctx.target, "users", ids);
-  for (const box of boxes) {
-    for (const column of ["creator_id", "last_modified_by_id"]) {
-      if (typeof box[column] === "number" && !found.has(box[column])) {
-        box[column] = null;
-        ctx.tally.note(`${column} user not on the new site → NULL`);
-      }
-    }
-  }
 }
 
 async function writeBoxes(rows: LegacyRow[], ctx: BatchContext): Promise<void> {

@@ -1,11 +1,13 @@
 // Boxes: labelled snippets of editor markup that other pages embed (home page widgets,
 // supernav panels). Reads are cached per label and invalidated on every write.
+import { createdBy, modifiedBy } from "../../core/content/content-manageable.ts";
 import type { Cache } from "../../core/cache/types.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { Tx, WriteHook } from "../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../core/errors.ts";
 import type { JobQueue } from "../../core/jobs/types.ts";
-import { type MarkupTarget, RENDER_RST_TASK, renderJobOptions, sourceHash } from "../../core/markup/jobs.ts";
+import { RENDER_RST_TASK, renderJobOptions } from "../../core/markup/jobs.ts";
+import { defineMarkupTarget } from "../../core/markup/target.ts";
 import { isMarkupType, renderMarkup } from "../../core/markup/render.ts";
 import { sanitizeMarkupHtml } from "../../core/markup/sanitize.ts";
 import { type BoxInput, BoxInputSchema, type BoxListQuery, type BoxSearch } from "./schemas.ts";
@@ -109,8 +111,8 @@ export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue 
       const row = await db.$transaction(async (tx) => {
         const saved = await tx.box.upsert({
           where: { label: input.label },
-          create: { ...input, contentRendered, creatorId: options.actorId ?? null, lastModifiedById: options.actorId ?? null },
-          update: { content: input.content, contentMarkupType: input.contentMarkupType, contentRendered, lastModifiedById: options.actorId ?? null },
+          create: { ...input, contentRendered, ...createdBy(options.actorId ?? null) },
+          update: { content: input.content, contentMarkupType: input.contentMarkupType, contentRendered, ...modifiedBy(options.actorId ?? null) },
           select: boxSelect,
         });
         if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: RST_TARGET, id: String(saved.id) }, renderJobOptions(RST_TARGET, saved.id));
@@ -149,8 +151,8 @@ export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue 
     if (taken) throw new AppError("CONFLICT", "A box with this label already exists.", { fields: { label: ["A box with this label already exists."] } });
     const after =
       id === null
-        ? await tx.box.create({ data: { ...input, contentRendered, creatorId: actorId, lastModifiedById: actorId }, select: boxSelect })
-        : await tx.box.update({ where: { id }, data: { ...input, contentRendered, lastModifiedById: actorId }, select: boxSelect });
+        ? await tx.box.create({ data: { ...input, contentRendered, ...createdBy(actorId) }, select: boxSelect })
+        : await tx.box.update({ where: { id }, data: { ...input, contentRendered, ...modifiedBy(actorId) }, select: boxSelect });
     if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: RST_TARGET, id: String(after.id) }, renderJobOptions(RST_TARGET, after.id));
     return { before, after };
   }
@@ -192,19 +194,14 @@ export function createBoxesService(deps: { db: Db; cache: Cache; jobs: JobQueue 
   }
 
   /** Where the reStructuredText job reads box sources and stores their HTML. */
-  const markupTarget: MarkupTarget = {
+  const markupTarget = defineMarkupTarget({
     name: RST_TARGET,
-    async load(id) {
-      const box = await db.box.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
-      return box ? { source: box.content, markupType: box.contentMarkupType } : null;
-    },
-    async store(id, html, expectedHash) {
-      const box = await db.box.findUnique({ where: { id: Number(id) }, select: { label: true, content: true } });
-      if (!box || sourceHash(box.content) !== expectedHash) return;
-      await db.box.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+    read: (id) => db.box.findUnique({ where: { id }, select: { content: true, contentMarkupType: true } }),
+    async saveRendered(id, html) {
+      const box = await db.box.update({ where: { id }, data: { contentRendered: html }, select: { label: true } });
       await cache.invalidateTags([boxTag(box.label)]);
     },
-  };
+  });
 
   /** Deletes the box with this label; throws NOT_FOUND when there is none. */
   async function deleteBox(options: { label: string }): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createTestUser, signIn } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { V2DetailSchema, V2FieldErrorsSchema, V2OsSchema, V2ReleaseFileSchema, V2ReleaseSchema } from "./api/v2/schemas.ts";
-import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture, type DownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 let fx: DownloadsFixture;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { OsListSchema, ProblemSchema, ReleaseCycleListSchema, ReleaseCycleSchema, ReleasePageSchema, ReleaseSchema } from "./api/v3/schemas.ts";
-import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture, type DownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 let fx: DownloadsFixture;

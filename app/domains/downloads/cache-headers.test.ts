@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { PUBLIC_CACHE_CONTROL, PUBLIC_SURROGATE_CONTROL } from "../../core/http/cdn-cache.ts";
 import { createTestUser, signIn } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
-import { createDownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 

@@ -3,36 +3,22 @@
 // v1/v2 APIs address rows by id. Release notes carry their stored rendered HTML (untrusted;
 // sanitised on output); the version columns are derived from the name; a version line
 // with several "latest" releases (legacy kept the flag by signal only) keeps the newest.
+import { clearMissingAuthors, clearMissingReferences, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../core/legacy/content-manageable.ts";
 import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
 import type { BatchContext, LegacyRow, Migrator } from "../../core/legacy/types.ts";
 import { derivedVersionFields } from "./versions.ts";
 
-const AUTHORS = ["creator_id", "last_modified_by_id"];
-const OS_COLUMNS = ["name", "slug", ...AUTHORS, "created", "updated"];
+const OS_COLUMNS = ["name", "slug", ...CONTENT_MANAGEABLE_COLUMNS];
 const RELEASE_COLUMNS = [
   "name", "slug", "version", "is_latest", "is_published", "pre_release", "show_on_download_page", "release_date",
   "release_page_id", "release_notes_url", "content", "content_markup_type", "content_rendered", "version_major",
-  "version_minor", "version_patch", "pre_release_tag", "pre_release_number", ...AUTHORS, "created", "updated",
+  "version_minor", "version_patch", "pre_release_tag", "pre_release_number", ...CONTENT_MANAGEABLE_COLUMNS,
 ];
 const FILE_COLUMNS = [
   "name", "slug", "os_id", "release_id", "description", "is_source", "url", "gpg_signature_file", "sigstore_signature_file",
   "sigstore_cert_file", "sigstore_bundle_file", "sbom_spdx2_file", "md5_sum", "sha256_sum", "filesize", "download_button",
-  ...AUTHORS, "created", "updated",
+  ...CONTENT_MANAGEABLE_COLUMNS,
 ];
-
-/** References whose target is not on the new site become NULL (the FKs are SET NULL here). */
-async function clearMissing(ctx: BatchContext, rows: TargetRow[], columns: string[], table: string, label: string): Promise<void> {
-  const ids = rows.flatMap((row) => columns.map((column) => row[column])).filter((id): id is number => typeof id === "number");
-  const found = await existingIds(ctx.target, table, ids);
-  for (const row of rows) {
-    for (const column of columns) {
-      if (typeof row[column] === "number" && !found.has(row[column])) {
-        row[column] = null;
-        ctx.tally.note(`${column} ${label} not on the new site → NULL`);
-      }
-    }
-  }
-}
 
 /** Writes rows whose unique columns are free (or theirs), skipping the others with a reason. */
 async function syncFree(ctx: BatchContext, table: string, unique: string[], columns: string[], rows: TargetRow[]): Promise<void> {
@@ -50,12 +36,9 @@ async function writeOperatingSystems(rows: LegacyRow[], ctx: BatchContext): Prom
     id: row.id,
     name: row.name,
     slug: row.slug,
-    creator_id: row.creator_id,
-    last_modified_by_id: row.last_modified_by_id,
-    created: row.created,
-    updated: row.updated,
+    ...contentManageableFields(row),
   }));
-  await clearMissing(ctx, systems, AUTHORS, "users", "user");
+  await clearMissingAuthors(ctx, systems);
   await syncFree(ctx, "operating_systems", ["slug"], OS_COLUMNS, systems);
 }
 
@@ -83,17 +66,14 @@ function toRelease(row: LegacyRow, ctx: BatchContext): TargetRow {
     version_patch: derived.versionPatch,
     pre_release_tag: derived.preReleaseTag,
     pre_release_number: derived.preReleaseNumber,
-    creator_id: row.creator_id,
-    last_modified_by_id: row.last_modified_by_id,
-    created: row.created,
-    updated: row.updated,
+    ...contentManageableFields(row),
   };
 }
 
 async function writeReleases(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const releases = rows.map((row) => toRelease(row, ctx));
-  await clearMissing(ctx, releases, AUTHORS, "users", "user");
-  await clearMissing(ctx, releases, ["release_page_id"], "pages", "page");
+  await clearMissingAuthors(ctx, releases);
+  await clearMissingReferences(ctx, releases, { columns: ["release_page_id"], table: "pages", label: "page" });
   await syncFree(ctx, "releases", ["slug"], RELEASE_COLUMNS, releases);
 }
 
@@ -106,7 +86,7 @@ async function writeFiles(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const orphans = files.filter((file) => !systems.has(file.os_id as number) || !releases.has(file.release_id as number));
   if (orphans.length > 0) ctx.tally.skip("its release or operating system was not migrated", orphans.length);
   const kept = files.filter((file) => !orphans.includes(file));
-  await clearMissing(ctx, kept, AUTHORS, "users", "user");
+  await clearMissingAuthors(ctx, kept);
   await syncFree(ctx, "release_files", ["slug", "url"], FILE_COLUMNS, kept);
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, signIn } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
-import { createDownloadsFixture, type DownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture, type DownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 let fx: DownloadsFixture;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.ts";
 import { useTestContext } from "../../testing/deps.ts";
-import { createDownloadsFixture, fileInput, type DownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture, fileInput, type DownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 let fx: DownloadsFixture;

@@ -1,7 +1,6 @@
 // The downloads service: one object every transport (pages, APIs v1/v2/v3, admin, jobs,
 // migrations, seed) goes through, built from explicit dependencies.
-import type { MarkupTarget } from "../../core/markup/jobs.ts";
-import { sourceHash } from "../../core/markup/jobs.ts";
+import { defineMarkupTarget } from "../../core/markup/target.ts";
 import { downloadBoxes } from "./boxes.ts";
 import { enqueuePurge, RELEASE_CONTENT_TARGET } from "./effects.ts";
 import { createCatalog } from "./service/catalog.ts";
@@ -27,19 +26,14 @@ export function createDownloadsService(deps: DownloadsDeps) {
   }
 
   /** Where the reStructuredText job reads release notes and stores their HTML. */
-  const markupTarget: MarkupTarget = {
+  const markupTarget = defineMarkupTarget({
     name: RELEASE_CONTENT_TARGET,
-    async load(id) {
-      const release = await deps.db.release.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
-      return release ? { source: release.content, markupType: release.contentMarkupType } : null;
-    },
-    async store(id, html, expectedHash) {
-      const release = await deps.db.release.findUnique({ where: { id: Number(id) }, select: { content: true } });
-      if (!release || sourceHash(release.content) !== expectedHash) return;
-      await deps.db.release.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+    read: (id) => deps.db.release.findUnique({ where: { id }, select: { content: true, contentMarkupType: true } }),
+    async saveRendered(id, html) {
+      await deps.db.release.update({ where: { id }, data: { contentRendered: html } });
       await ctx.invalidate();
     },
-  };
+  });
 
   const releases = createReleases(ctx);
   return {

@@ -2,12 +2,13 @@
 // (python/pythondotorg:apps/pages/models.py). Ids, paths and file names are kept byte for
 // byte (a unicode path that predates the path validator included); markup is carried as
 // legacy stored it, `_content_rendered` HTML included: it is sanitised on output, never trusted.
+import { clearMissingAuthors, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../core/legacy/content-manageable.ts";
 import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
 import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
 
 const PAGE_COLUMNS = [
   "title", "keywords", "description", "path", "content", "content_markup_type", "content_rendered", "is_published",
-  "content_type", "template_name", "creator_id", "last_modified_by_id", "created", "updated",
+  "content_type", "template_name", ...CONTENT_MANAGEABLE_COLUMNS,
 ];
 
 function toPage(row: LegacyRow): TargetRow {
@@ -23,25 +24,8 @@ function toPage(row: LegacyRow): TargetRow {
     is_published: row.is_published,
     content_type: row.content_type,
     template_name: row.template_name,
-    creator_id: row.creator_id,
-    last_modified_by_id: row.last_modified_by_id,
-    created: row.created,
-    updated: row.updated,
+    ...contentManageableFields(row),
   };
-}
-
-/** ContentManageable authors are CASCADE FKs in legacy; ours are SET NULL, so a missing user becomes NULL. */
-async function clearMissingAuthors(ctx: BatchContext, pages: TargetRow[]): Promise<void> {
-  const ids = pages.flatMap((page) => [page.creator_id, page.last_modified_by_id]).filter((id): id is number => typeof id === "number");
-  const found = await existingIds(ctx.target, "users", ids);
-  for (const page of pages) {
-    for (const column of ["creator_id", "last_modified_by_id"]) {
-      if (typeof page[column] === "number" && !found.has(page[column])) {
-        page[column] = null;
-        ctx.tally.note(`${column} user not on the new site → NULL`);
-      }
-    }
-  }
 }
 
 async function writePages(rows: LegacyRow[], ctx: BatchContext): Promise<void> {

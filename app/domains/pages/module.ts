@@ -38,7 +38,7 @@ export const pagesModule = defineModule({
   search: ({ service }) => [pagesSearchSource(service)],
   markup: ({ service }) => [service.markupTarget],
   tasks: ({ service, deps, use, dispatch }) =>
-    pagesTasks({ pages: service, boxes: use(BOXES_PORT), config: { siteUrl: deps.config.SITE_URL, external: deps.config.LINK_CHECK_EXTERNAL, dispatch } }),
+    pagesTasks({ pages: service, boxes: use(BOXES_PORT), config: { siteUrl: deps.config.SITE_URL, external: deps.config.LINK_CHECK_EXTERNAL, dispatch, now: () => deps.clock.now() } }),
   cron: [
     // Daily at 04:17: every link in published pages, boxes and menus, for the broken-links report.
     { task: CHECK_LINKS_TASK, match: "17 4 * * *", options: { backfillPeriod: 0, maxAttempts: 2 } },

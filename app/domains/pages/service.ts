@@ -4,7 +4,7 @@
 import type { Cache } from "../../core/cache/types.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { JobQueue } from "../../core/jobs/types.ts";
-import { type MarkupTarget, sourceHash } from "../../core/markup/jobs.ts";
+import { defineMarkupTarget } from "../../core/markup/target.ts";
 import { createDiskMediaStorage, type MediaStorage } from "./media/storage.ts";
 import { createNavigationEditor } from "./nav/editing.ts";
 import { createNavigationReader } from "./nav/service.ts";
@@ -38,19 +38,14 @@ export function createPagesService(deps: PagesDeps) {
   const links = createLinkStore({ db: deps.db, pages, navigation });
 
   /** Where the reStructuredText job reads page sources and stores their HTML. */
-  const markupTarget: MarkupTarget = {
+  const markupTarget = defineMarkupTarget({
     name: PAGE_RST_TARGET,
-    async load(id) {
-      const page = await deps.db.page.findUnique({ where: { id: Number(id) }, select: { content: true, contentMarkupType: true } });
-      return page ? { source: page.content, markupType: page.contentMarkupType } : null;
-    },
-    async store(id, html, expectedHash) {
-      const page = await deps.db.page.findUnique({ where: { id: Number(id) }, select: { content: true } });
-      if (!page || sourceHash(page.content) !== expectedHash) return;
-      await deps.db.page.update({ where: { id: Number(id) }, data: { contentRendered: html } });
+    read: (id) => deps.db.page.findUnique({ where: { id }, select: { content: true, contentMarkupType: true } }),
+    async saveRendered(id, html) {
+      await deps.db.page.update({ where: { id }, data: { contentRendered: html } });
       await deps.cache.invalidateTags([PAGES_CACHE_TAG]);
     },
-  };
+  });
 
   return {
     ...pages,

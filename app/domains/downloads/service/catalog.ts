@@ -1,5 +1,6 @@
 // Operating systems (legacy downloads_os) and the release cycle editors maintain per minor
 // version (legacy read it live from peps.python.org/api/release-cycle.json).
+import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import { AppError } from "../../../core/errors.ts";
 import { enqueueBoxesRebuild, enqueuePurge, SECTION_KEYS } from "../effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
@@ -36,8 +37,8 @@ export function createCatalog(ctx: DownloadsContext) {
     const by = actorId(options.actor);
     return ctx.write(async (tx) => {
       const saved = options.id
-        ? await tx.operatingSystem.update({ where: { id: options.id }, data: { ...values, lastModifiedById: by }, select: osSelect })
-        : await tx.operatingSystem.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: osSelect });
+        ? await tx.operatingSystem.update({ where: { id: options.id }, data: { ...values, ...modifiedBy(by) }, select: osSelect })
+        : await tx.operatingSystem.create({ data: { ...values, ...createdBy(by) }, select: osSelect });
       await enqueueBoxesRebuild(jobs, tx);
       await enqueuePurge(jobs, SECTION_KEYS, tx);
       return saved;

@@ -1,5 +1,6 @@
 // Release files: queries and writes with legacy's rules (python.org URLs only, sidecars
 // match the artifact, one download button per OS and release, unique slug and URL).
+import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
 import { AppError, type FieldErrors } from "../../../core/errors.ts";
 import { enqueueReleaseEffects } from "../effects.ts";
@@ -70,8 +71,8 @@ export function createFiles(ctx: DownloadsContext) {
     const published = await publishedIds(releaseIds);
     return ctx.write(async (tx) => {
       const saved = existing
-        ? await tx.releaseFile.update({ where: { id: existing.id }, data: { ...values, lastModifiedById: by }, select: fileSelect })
-        : await tx.releaseFile.create({ data: { ...values, creatorId: by, lastModifiedById: by }, select: fileSelect });
+        ? await tx.releaseFile.update({ where: { id: existing.id }, data: { ...values, ...modifiedBy(by) }, select: fileSelect })
+        : await tx.releaseFile.create({ data: { ...values, ...createdBy(by) }, select: fileSelect });
       for (const id of releaseIds) await enqueueReleaseEffects(jobs, tx, { id, published: published.has(id) });
       return saved;
     });

@@ -1,6 +1,7 @@
 // The editors' release form (legacy ReleaseAdmin with its ReleaseFileInline): a release
 // and its whole set of files saved in one transaction, files matched to the stored ones
 // by slug; every write reports its before/after to an optional hook (the admin's audit).
+import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
 import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, type FieldErrors, toAppError } from "../../../core/errors.ts";
@@ -80,8 +81,8 @@ export function createReleaseEditor(ctx: DownloadsContext, releases: Releases) {
       const values = ReleaseFileInputSchema.parse({ ...file, releaseId });
       await tx.releaseFile.upsert({
         where: { slug: file.slug },
-        create: { ...values, creatorId: by, lastModifiedById: by },
-        update: { ...values, lastModifiedById: by },
+        create: { ...values, ...createdBy(by) },
+        update: { ...values, ...modifiedBy(by) },
       });
     }
   }

@@ -1,5 +1,6 @@
 // Releases: queries for the APIs and admin, and the writes with legacy's rules (one latest
 // release per version line, derived version fields, markup rendered on save).
+import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
@@ -125,13 +126,13 @@ export function createReleases(ctx: DownloadsContext) {
     const notesChanged = !previous || previous.content !== values.content || previous.contentMarkupType !== values.contentMarkupType;
     const rendered = notesChanged ? renderMarkup(values.content, values.contentMarkupType) : null;
     const by = actorId(options.actor);
-    const data = { ...releaseData(values, slug), ...(rendered ? { contentRendered: rendered.html } : {}), lastModifiedById: by };
+    const data = { ...releaseData(values, slug), ...(rendered ? { contentRendered: rendered.html } : {}), ...modifiedBy(by) };
     try {
       const row = await db.$transaction(async (tx) => {
         if (values.isLatest) await demoteOthers(tx, values.version, options.id);
         const saved = options.id
           ? await tx.release.update({ where: { id: options.id }, data, select: releaseSelect })
-          : await tx.release.create({ data: { ...data, creatorId: by }, select: releaseSelect });
+          : await tx.release.create({ data: { ...data, ...createdBy(by) }, select: releaseSelect });
         await options.afterWrite?.(tx, saved);
         await enqueueReleaseEffects(jobs, tx, { id: saved.id, published: saved.isPublished || Boolean(previous?.isPublished) });
         if (rendered && !rendered.rendered) await enqueueNotesRender(jobs, tx, saved.id);
@@ -154,7 +155,7 @@ export function createReleases(ctx: DownloadsContext) {
       await demoteOthers(tx, release.version, options.id);
       const saved = await tx.release.update({
         where: { id: options.id },
-        data: { isLatest: true, lastModifiedById: actorId(options.actor) },
+        data: { isLatest: true, ...modifiedBy(actorId(options.actor)) },
         select: releaseSelect,
       });
       await options.afterWrite?.(tx);

@@ -1,6 +1,7 @@
 // CMS pages: the fall-through lookup (cached per path, invalidated on every page write),
 // editing with markup rendering, search indexing and reStructuredText jobs enqueued in the
 // same transaction, and the reads the API, sitemaps and downloads need.
+import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Cache } from "../../../core/cache/types.ts";
 import type { Db, Prisma } from "../../../core/db/client.ts";
 import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
@@ -95,10 +96,10 @@ export function createPageStore(deps: PagesDeps) {
     if (id !== null && !before) throw new AppError("NOT_FOUND", `There is no page ${id}.`);
     await checkPath(tx, id, input.path, before);
     const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
-    const data = { ...input, contentRendered, lastModifiedById: actorId };
+    const data = { ...input, contentRendered, ...modifiedBy(actorId) };
     const after =
       id === null
-        ? await tx.page.create({ data: { ...data, creatorId: actorId }, select: pageSelect })
+        ? await tx.page.create({ data: { ...data, ...createdBy(actorId) }, select: pageSelect })
         : await tx.page.update({ where: { id }, data, select: pageSelect });
     if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: PAGE_RST_TARGET, id: String(after.id) }, renderJobOptions(PAGE_RST_TARGET, after.id));
     await enqueueIndexing(jobs, { type: PAGE_SEARCH_TYPE, id: after.id }, tx);

@@ -1,7 +1,7 @@
 // The behaviour every SearchIndex backend must have, registered as vitest cases so the
 // PostgreSQL and Meilisearch adapters are held to the same expectations.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { SearchDocument, SearchIndex, SearchResults } from "./types.ts";
+import type { SearchDocument, SearchIndex, SearchResults } from "../core/search/types.ts";
 
 export interface ContractSubject {
   index: SearchIndex;

@@ -1,8 +1,7 @@
 // Test data for the downloads domain, written through the service: a few operating
 // systems, a Python 3 and 2 line, a pre-release, a draft and the install manager, with
 // the files release-tools would upload.
-import type { DownloadsService } from "./service.ts";
-import type { ReleaseFileInput } from "./schemas.ts";
+import type { DownloadsService, ReleaseFileInput } from "../../domains/downloads/index.ts";
 
 const FTP = "https://www.python.org/ftp/python/";
 
