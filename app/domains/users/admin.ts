@@ -4,9 +4,9 @@
 import { defineAdminResource } from "../../core/admin/index.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { CurrentUser } from "../../core/http/env.ts";
-import { createGroupsAdminService, type GroupsAdminService, type AdminGroupView } from "./admin-groups-service.ts";
-import { type GroupAdminInput, GroupAdminInputSchema, USER_SORT_FIELDS, type UserAdminInput, UserAdminInputSchema, type UserSortField } from "./admin-schemas.ts";
-import { type AdminUserView, createUsersAdminService, type UsersAdminService } from "./admin-service.ts";
+import { createGroupsAdminService, type GroupsAdminService, type AdminGroupView } from "./admin/groups-service.ts";
+import { type GroupAdminInput, GroupAdminInputSchema, USER_SORT_FIELDS, type UserAdminInput, UserAdminInputSchema, type UserSortField } from "./admin/schemas.ts";
+import { type AdminUserView, createUsersAdminService, type UsersAdminService } from "./admin/service.ts";
 
 const YES_NO = [
   { value: "1", label: "Yes" },

@@ -8,7 +8,7 @@ import type { MigrationReport } from "../../core/legacy/report.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 import { formPost } from "../../testing/auth.ts";
 import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { hashLegacyKey } from "./legacy-credentials.ts";
+import { hashLegacyKey } from "./legacy/credentials.ts";
 import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
 
 /** Checks a Django pbkdf2_sha256 hash the way README "Users and passwords" says. */

@@ -4,8 +4,8 @@
 // keep their legacy ids; permissions are matched by (app label, codename).
 import type { BatchContext, LegacyRow, MigrationStep, Migrator } from "../../core/legacy/types.ts";
 import { syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
-import { apiKeysStep, authTokensStep, emailAddressesStep } from "./legacy-credentials.ts";
-import { groupPermissionsStep, userGroupsStep, userPermissionsStep } from "./legacy-links.ts";
+import { apiKeysStep, authTokensStep, emailAddressesStep } from "./legacy/credentials.ts";
+import { groupPermissionsStep, userGroupsStep, userPermissionsStep } from "./legacy/links.ts";
 
 const USER_COLUMNS = [
   "username", "password", "last_login", "is_superuser", "first_name", "last_name", "email", "is_staff", "is_active",

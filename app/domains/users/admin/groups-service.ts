@@ -1,11 +1,11 @@
 // Admin-only reads and writes of groups (roles such as "Job Board Admin") and their
 // permissions. Writes run in one transaction together with the caller's WriteHook.
-import type { Db, Prisma } from "../../core/db/client.ts";
-import type { Tx, WriteHook } from "../../core/db/write-hook.ts";
-import { AppError, toAppError } from "../../core/errors.ts";
-import type { CurrentUser } from "../../core/http/env.ts";
-import { assertGroupChangeAllowed } from "./admin-policy.ts";
-import { type AdminPageQuery, type GroupAdminInput, GroupAdminInputSchema } from "./admin-schemas.ts";
+import type { Db, Prisma } from "../../../core/db/client.ts";
+import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
+import { AppError, toAppError } from "../../../core/errors.ts";
+import type { CurrentUser } from "../../../core/http/env.ts";
+import { assertGroupChangeAllowed } from "./policy.ts";
+import { type AdminPageQuery, type GroupAdminInput, GroupAdminInputSchema } from "./schemas.ts";
 
 export interface AdminGroupView {
   id: number;

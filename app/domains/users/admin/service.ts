@@ -2,13 +2,13 @@
 // deletes users here. Every write runs in one transaction that also runs the caller's
 // WriteHook (the audit entry), and ends the user's sessions when their password or
 // privileges change.
-import { hashPassword, isUsablePassword, unusablePassword } from "../../core/auth/passwords.ts";
-import type { Db, Prisma } from "../../core/db/client.ts";
-import type { Tx, WriteHook } from "../../core/db/write-hook.ts";
-import { AppError, toAppError } from "../../core/errors.ts";
-import type { CurrentUser } from "../../core/http/env.ts";
-import { assertUserChangeAllowed, assertUserDeleteAllowed } from "./admin-policy.ts";
-import { type AdminPageQuery, type UserAdminInput, UserAdminInputSchema, type UserSortField } from "./admin-schemas.ts";
+import { hashPassword, isUsablePassword, unusablePassword } from "../../../core/auth/passwords.ts";
+import type { Db, Prisma } from "../../../core/db/client.ts";
+import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
+import { AppError, toAppError } from "../../../core/errors.ts";
+import type { CurrentUser } from "../../../core/http/env.ts";
+import { assertUserChangeAllowed, assertUserDeleteAllowed } from "./policy.ts";
+import { type AdminPageQuery, type UserAdminInput, UserAdminInputSchema, type UserSortField } from "./schemas.ts";
 
 export interface AdminUserView {
   id: number;

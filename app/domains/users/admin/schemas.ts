@@ -1,6 +1,6 @@
 // Inputs of the admin's user and group forms (the editors' admin, app/core/admin).
 import { z } from "zod";
-import { EmailSchema, PasswordSchema, UsernameSchema } from "./schemas.ts";
+import { EmailSchema, PasswordSchema, UsernameSchema } from "../schemas.ts";
 
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 

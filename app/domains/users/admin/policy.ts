@@ -1,8 +1,8 @@
 // Who may change whose privileges in the admin. Django lets anyone with
 // `users.change_user` edit anything on a user; python.org staff share the admin, so a
 // staff member who is not a superuser may not raise anyone's privileges, their own least.
-import { AppError } from "../../core/errors.ts";
-import type { CurrentUser } from "../../core/http/env.ts";
+import { AppError } from "../../../core/errors.ts";
+import type { CurrentUser } from "../../../core/http/env.ts";
 
 export interface PrivilegeState {
   id: number | null;

@@ -1,9 +1,9 @@
 // Legacy many-to-many links of accounts: users_user_groups, auth_group_permissions and
 // users_user_user_permissions. Their own `id` is only the batch key; the target rows are
 // keyed by the pair. Permissions are re-resolved by (app label, codename).
-import { LEGACY_PERMISSION_NAMES, permissionName, resolvePermissionIds, unresolvedPermissionReason } from "../../core/legacy/permissions.ts";
-import { existingIds, syncRows, type TargetRow } from "../../core/legacy/sync.ts";
-import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
+import { LEGACY_PERMISSION_NAMES, permissionName, resolvePermissionIds, unresolvedPermissionReason } from "../../../core/legacy/permissions.ts";
+import { existingIds, syncRows, type TargetRow } from "../../../core/legacy/sync.ts";
+import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
 
 /** Keeps rows whose `column` id exists in `table`; skips the others with `reason`. */
 async function keepExisting(ctx: BatchContext, rows: LegacyRow[], column: string, table: string, reason: string): Promise<LegacyRow[]> {

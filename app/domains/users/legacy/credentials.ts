@@ -2,9 +2,9 @@
 // authtoken_token). Secrets are never stored: only the SHA-256 hex of each legacy key,
 // which the API authentication compares against sha256(presented key).
 import { createHash } from "node:crypto";
-import { syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
-import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
-import { keepRowsOfMigratedUsers } from "./legacy-links.ts";
+import { syncRows, takenByOthers, type TargetRow } from "../../../core/legacy/sync.ts";
+import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
+import { keepRowsOfMigratedUsers } from "./links.ts";
 
 /** SHA-256 hex of a legacy API key or token, as stored in api_keys / auth_tokens.key_hash. */
 export function hashLegacyKey(key: string): string {
