@@ -24,6 +24,13 @@ export const usersModule = defineModule({
     // Database sessions past their idle or absolute expiry (Redis expires its own).
     { task: PRUNE_SESSIONS_TASK, match: "0 * * * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
   ],
-  legacy: { migrators: [usersLegacyMigrator] },
+  legacy: {
+    migrators: [usersLegacyMigrator],
+    skips: [
+      { table: "django_session", reason: "sessions are not carried over: everyone signs in once more, with the same password" },
+      { table: "account_emailconfirmation", reason: "pending allauth confirmation keys expire in 3 days; addresses keep their verified flag" },
+      { table: "tastypie_apiaccess", reason: "tastypie's request log for throttling; our limits count in Redis" },
+    ],
+  },
   templates: "users",
 });
