@@ -26,6 +26,24 @@ describe("home page", () => {
   });
 });
 
+describe("site URL", () => {
+  it("follows PORT in canonical links, feeds and API URIs when SITE_URL is unset", async () => {
+    const local = await createTestContext({ env: { SITE_URL: "", PORT: "18300" } });
+    try {
+      await local.registry.seed();
+      const home = await (await local.app.request("/")).text();
+      expect(home).toContain('<link rel="canonical" href="http://127.0.0.1:18300/"');
+      const feed = await (await local.app.request("/downloads/feed.rss")).text();
+      expect(feed).toContain("<link>http://127.0.0.1:18300/downloads/</link>");
+      expect(feed).not.toContain("127.0.0.1:8000");
+      const releases = (await (await local.app.request("/api/v2/downloads/release/")).json()) as Array<{ resource_uri: string }>;
+      expect(releases[0]!.resource_uri).toMatch(/^http:\/\/127\.0\.0\.1:18300\/api\/v2\/downloads\/release\/\d+\/$/);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe("errors", () => {
   it("answers a missing page with a 404 in the site look", async () => {
     const response = await ctx.app.request("/this-page-does-not-exist/");

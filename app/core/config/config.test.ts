@@ -9,6 +9,14 @@ describe("loadConfig", () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("derives SITE_URL from HOST and PORT when it is unset", () => {
+    expect(loadConfig({}).SITE_URL).toBe("http://127.0.0.1:8000");
+    expect(loadConfig({ PORT: "18300" }).SITE_URL).toBe("http://127.0.0.1:18300");
+    expect(loadConfig({ HOST: "0.0.0.0", PORT: "8080" }).SITE_URL).toBe("http://127.0.0.1:8080");
+    expect(loadConfig({ HOST: "::1", PORT: "8080", SITE_URL: "" }).SITE_URL).toBe("http://[::1]:8080");
+    expect(loadConfig({ PORT: "18300", SITE_URL: "https://www.python.org" }).SITE_URL).toBe("https://www.python.org");
+  });
+
   it("names the variable in a one-line error", () => {
     expect(() => loadConfig({ PORT: "abc" })).toThrowError(ConfigError);
     try {

@@ -19,8 +19,8 @@ export const ConfigSchema = z.object({
     .min(1, "must be a whole number between 1 and 65535")
     .max(65535, "must be a whole number between 1 and 65535")
     .default(8000),
-  /** Public origin used in canonical links, feeds and API `resource_uri`s. */
-  SITE_URL: z.url().default("http://127.0.0.1:8000"),
+  /** Public origin used in canonical links, feeds and API `resource_uri`s; unset: where we listen. */
+  SITE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   DATABASE_URL: optionalUrl,
   /** Connections each process keeps open to PostgreSQL (the worker has its own pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -68,7 +68,7 @@ export const ConfigSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { SECRET_KEY: string; isProduction: boolean };
+export type Config = z.infer<typeof ConfigSchema> & { SITE_URL: string; SECRET_KEY: string; isProduction: boolean };
 
 /** Raised for an invalid environment; `message` is one line naming the variable. */
 export class ConfigError extends Error {
@@ -95,5 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !parsed.SECRET_KEY) {
     throw new ConfigError("Invalid configuration: SECRET_KEY is required when NODE_ENV=production");
   }
-  return { ...parsed, SECRET_KEY: parsed.SECRET_KEY ?? DEVELOPMENT_SECRET, isProduction };
+  return { ...parsed, SITE_URL: parsed.SITE_URL ?? listeningOrigin(parsed.HOST, parsed.PORT), SECRET_KEY: parsed.SECRET_KEY ?? DEVELOPMENT_SECRET, isProduction };
+}
+
+/** The origin a browser on this machine reaches the server at (a wildcard host means loopback). */
+function listeningOrigin(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
