@@ -17,6 +17,7 @@ import type { SearchIndex } from "./core/search/types.ts";
 import { searchTasks } from "./core/search/jobs.ts";
 import { markupTasks } from "./core/markup/jobs.ts";
 import type { SearchSource } from "./core/search/sources.ts";
+import type { FileStorage } from "./core/storage/index.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
@@ -33,7 +34,7 @@ import { type CdnPurger, createDownloadsService, downloadsAdmin, downloadsApi, d
 import { buildOpenApiDocument } from "./core/http/openapi.ts";
 import { legacyApiRoots } from "./core/api/roots.ts";
 import { apiDocsRoutes } from "./site/api-docs.ts";
-import { createPagesService, type MediaStorage, pageFallback, pagesAdmin, pagesApi, pagesLegacyApi, pagesRoutes, pagesSearchSource, pagesTasks, redirectFallback, type LinkCheckConfig } from "./domains/pages/index.ts";
+import { createPagesService, pageFallback, pagesAdmin, pagesApi, pagesLegacyApi, pagesRoutes, pagesSearchSource, pagesTasks, redirectFallback, type LinkCheckConfig } from "./domains/pages/index.ts";
 import { errorHandler, notFoundHandler } from "./site/errors.ts";
 import { healthRoutes } from "./site/health.ts";
 import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
@@ -58,18 +59,18 @@ export interface AppDeps {
   now?: () => Date;
   /** API request limits; unset ones keep the legacy defaults (core/http/rate-limit.ts). */
   apiRateLimits?: Partial<ApiRateLimits>;
-  /** Overrides for tests; default to the repository's folders (media: `.data/media`). */
-  paths?: { templates?: string; static?: string; media?: string };
-  /** Where uploads go (deps.ts picks disk or S3 from the config); unset: files under `paths.media`. */
-  mediaStorage?: MediaStorage;
+  /** Overrides for tests; default to the repository's folders. */
+  paths?: { templates?: string; static?: string };
+  /** Where uploaded files go: disk or S3, picked from the config by core/storage's createStorage. */
+  storage: FileStorage;
 }
 
 /** Every domain service, built once per app from its dependencies. */
-export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now" | "paths" | "mediaStorage">) {
+export function createServices(deps: Pick<AppDeps, "db" | "cache" | "jobs" | "now" | "storage">) {
   const boxes = createBoxesService(deps);
   const banners = createBannersService(deps);
   const users = createUsersService(deps);
-  const pages = createPagesService({ ...deps, media: { root: deps.paths?.media, storage: deps.mediaStorage } });
+  const pages = createPagesService(deps);
   const downloads = createDownloadsService({ ...deps, releasePages: pages });
   return { boxes, banners, users, downloads, pages };
 }

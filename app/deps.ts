@@ -4,7 +4,7 @@
 import type { AppDeps, Services } from "./app.ts";
 import { createApp, createServices, collectTasks } from "./app.ts";
 import { createCdnPurger } from "./domains/downloads/index.ts";
-import { createMediaStorage, MEDIA_URL_PREFIX } from "./domains/pages/index.ts";
+import { MEDIA_URL_PREFIX } from "./domains/pages/index.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createRedisKeyValue } from "./core/cache/redis.ts";
@@ -17,6 +17,7 @@ import { createJobQueue } from "./core/jobs/queue.ts";
 import type { TaskDefinition } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
 import { createSearchIndex } from "./core/search/index.ts";
+import { createStorage } from "./core/storage/index.ts";
 import type { WorkerStatus } from "./site/health-checks.ts";
 
 export interface Runtime {
@@ -65,9 +66,8 @@ export async function buildRuntime(options: {
     // The queue checks task names lazily: the tasks come from services that need the queue.
     const taskNames = new Set<string>();
     const jobs = createJobQueue(db, () => taskNames);
-    const paths = { media: config.MEDIA_DIR };
-    const mediaStorage = createMediaStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
-    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths, mediaStorage };
+    const storage = createStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
+    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, storage };
     // One set of services per process: the worker's tasks and the HTTP routes share it.
     const services = createServices(deps);
     // The link checker fetches internal links through the app itself, without the network.

@@ -17,6 +17,8 @@ import { createJobQueue } from "../core/jobs/queue.ts";
 import { drainJobs } from "../core/jobs/worker.ts";
 import { createLogger } from "../core/logging/logger.ts";
 import { createPostgresSearchIndex } from "../core/search/postgres.ts";
+import { createStorage } from "../core/storage/index.ts";
+import { MEDIA_URL_PREFIX } from "../domains/pages/index.ts";
 import { withDatabase } from "./database-server.ts";
 import { templateDatabaseName } from "./global-setup.ts";
 
@@ -66,8 +68,8 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const search = createPostgresSearchIndex({ db, indexName: "pydotorg" });
   const taskNames = new Set<string>();
   const jobs = createJobQueue(db, () => taskNames);
-  // Uploads go to a directory of this run, never into the repository.
-  const paths = { media: mkdtempSync(path.join(tmpdir(), "pydotorg-media-")), ...overrides.paths };
+  // Uploads go to a directory of this run, never into the repository, through the production factory.
+  const mediaDir = mkdtempSync(path.join(tmpdir(), "pydotorg-media-"));
   const deps: AppDeps = {
     config,
     logger,
@@ -79,10 +81,10 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     worker: { mode: "external", isRunning: () => false },
     // Every test request shares one client IP; rate-limit tests pass their own tiny limits.
     apiRateLimits: { API_V1_LIMIT_PER_HOUR: 1e6, API_V2_ANON_PER_DAY: 1e6, API_V2_USER_PER_DAY: 1e6, API_V3_ANON_PER_HOUR: 1e6, API_V3_USER_PER_HOUR: 1e6 },
+    storage: createStorage(config, { root: mediaDir, baseUrl: MEDIA_URL_PREFIX }),
     ...overrides,
-    paths,
   };
-  // Built from the final deps, so overrides such as `now` or `mediaStorage` reach the services.
+  // Built from the final deps, so overrides such as `now` or `storage` reach the services.
   const services = createServices(deps);
   // The link checker asks the app itself about internal links; external links stay off in tests.
   let app: ReturnType<typeof createApp> | undefined;
@@ -101,7 +103,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
       if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
     },
     async close() {
-      if (!overrides.paths?.media) await rm(paths.media, { recursive: true, force: true });
+      await rm(mediaDir, { recursive: true, force: true });
       await search.close();
       await kv.close();
       await db.$disconnect();

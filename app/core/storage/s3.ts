@@ -1,12 +1,12 @@
-// Media in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Cloudflare R2), spoken to
+// Files in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Cloudflare R2), spoken to
 // with fetch and hand-made SigV4 signatures. Path-style addresses
 // (`<endpoint>/<bucket>/<key>`) because MinIO and Ceph do not do virtual-host buckets by
 // default. The credentials live only in this closure: never logged, never in errors.
 import { mediaTypeOf } from "./sniff.ts";
 import { EMPTY_SHA256, sha256Hex, signRequest, type SigV4Credentials, uriEncode } from "./sigv4.ts";
-import { isSafeMediaKey, type MediaStorage } from "./storage.ts";
+import { isSafeStorageKey, type FileStorage } from "./storage.ts";
 
-export interface S3MediaOptions {
+export interface S3StorageOptions {
   /** e.g. `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`; a path prefix is kept. */
   endpoint: string;
   bucket: string;
@@ -37,7 +37,7 @@ async function errorCode(response: Response): Promise<string> {
   return /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1] ?? "";
 }
 
-export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
+export function createS3Storage(options: S3StorageOptions): FileStorage {
   const endpoint = options.endpoint.replace(/\/+$/, "");
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
   const scope = { region: options.region, service: "s3" };
@@ -45,7 +45,7 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
   const now = options.now ?? (() => new Date());
 
   function objectUrl(key: string): URL {
-    if (!isSafeMediaKey(key)) throw new Error(`Unsafe media key: ${JSON.stringify(key)}`);
+    if (!isSafeStorageKey(key)) throw new Error(`Unsafe storage key: ${JSON.stringify(key)}`);
     // Encoded once here and signed as sent: S3 canonical paths are not encoded twice.
     return new URL(`${endpoint}/${uriEncode(options.bucket)}/${key.split("/").map(uriEncode).join("/")}`);
   }
@@ -91,7 +91,7 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
       return fail("HEAD", key, response);
     },
     async open(key) {
-      if (!isSafeMediaKey(key)) return null;
+      if (!isSafeStorageKey(key)) return null;
       const response = await call("GET", key);
       if (response.status === 404) {
         await response.body?.cancel();
@@ -103,7 +103,7 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
     },
     async delete(key) {
       // Migrated rows may name keys this backend never wrote; there is nothing to remove then.
-      if (!isSafeMediaKey(key)) return;
+      if (!isSafeStorageKey(key)) return;
       const response = await call("DELETE", key);
       if (!response.ok && response.status !== 404) await fail("DELETE", key, response);
       await response.body?.cancel();

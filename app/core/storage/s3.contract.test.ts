@@ -2,12 +2,12 @@
 // S3_ENDPOINT and the other S3_* variables are set, and removes what it writes.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createMediaStorage } from "./factory.ts";
-import { skipUnless } from "../../../testing/skip.ts";
+import { createStorage } from "./factory.ts";
+import { skipUnless } from "../../testing/skip.ts";
 
 describe.skipIf(skipUnless(Boolean(process.env.S3_ENDPOINT), "S3 contract: set S3_ENDPOINT, S3_BUCKET and keys to run it"))("S3 media storage against S3_ENDPOINT", () => {
   it("stores, finds, streams and deletes an object", async () => {
-    const storage = createMediaStorage(process.env, { root: ".data/unused", baseUrl: "/media/" });
+    const storage = createStorage(process.env, { root: ".data/unused", baseUrl: "/media/" });
     expect(storage.kind).toBe("s3");
     const key = `contract-test/${randomBytes(8).toString("hex")}/notes é.txt`;
     const bytes = new TextEncoder().encode("contract test");

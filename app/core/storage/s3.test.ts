@@ -1,22 +1,22 @@
 // The S3 backend against an in-process fake bucket that verifies every signature: directly,
 // then through the real upload, /media/ and delete routes of the app.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signInAs, syncAdminPermissions } from "../../../testing/admin.ts";
-import { csrfPair } from "../../../testing/auth.ts";
-import { createTestContext, type TestContext } from "../../../testing/deps.ts";
-import { createMediaStorage } from "./factory.ts";
-import { createS3MediaStorage, S3Error } from "./s3.ts";
+import { signInAs, syncAdminPermissions } from "../../testing/admin.ts";
+import { csrfPair } from "../../testing/auth.ts";
+import { createTestContext, type TestContext } from "../../testing/deps.ts";
+import { createStorage } from "./factory.ts";
+import { createS3Storage, S3Error } from "./s3.ts";
 import { type FakeS3, startFakeS3 } from "./s3-fake.ts";
-import type { MediaStorage } from "./storage.ts";
+import type { FileStorage } from "./storage.ts";
 
 const credentials = { accessKeyId: "AKIDTESTFAKE", secretAccessKey: "fake/secret+KEY-never-shown" };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 let fake: FakeS3;
-let storage: MediaStorage;
+let storage: FileStorage;
 beforeAll(async () => {
   fake = await startFakeS3({ bucket: "media", region: "eu-west-3", credentials });
-  storage = createS3MediaStorage({ endpoint: fake.endpoint, bucket: "media", region: "eu-west-3", credentials, baseUrl: "/media/" });
+  storage = createS3Storage({ endpoint: fake.endpoint, bucket: "media", region: "eu-west-3", credentials, baseUrl: "/media/" });
 });
 afterAll(async () => fake.close());
 beforeEach(() => {
@@ -49,13 +49,13 @@ describe("S3 media storage", () => {
   it("never overwrites an object and refuses unsafe keys without asking the bucket", async () => {
     await storage.put("files/a.pdf", PNG);
     await expect(storage.put("files/a.pdf", PNG)).rejects.toMatchObject({ status: 412, code: "PreconditionFailed" });
-    await expect(storage.put("../escape.png", PNG)).rejects.toThrow("Unsafe media key");
+    await expect(storage.put("../escape.png", PNG)).rejects.toThrow("Unsafe storage key");
     expect(await storage.open("a/../b.png")).toBeNull();
     expect(fake.log).toHaveLength(2);
   });
 
   it("reports a bad signature without revealing the credentials", async () => {
-    const wrong = createS3MediaStorage({ endpoint: fake.endpoint, bucket: "media", region: "eu-west-3", credentials: { ...credentials, secretAccessKey: "not-the-secret" }, baseUrl: "/media/" });
+    const wrong = createS3Storage({ endpoint: fake.endpoint, bucket: "media", region: "eu-west-3", credentials: { ...credentials, secretAccessKey: "not-the-secret" }, baseUrl: "/media/" });
     const error = await wrong.put("files/x.pdf", PNG).then(() => null, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(S3Error);
     expect(error).toMatchObject({ status: 403, code: "SignatureDoesNotMatch" });
@@ -66,16 +66,16 @@ describe("S3 media storage", () => {
 
   it("is chosen by the factory only when S3_ENDPOINT is set, and then needs the other settings", () => {
     const disk = { root: "/tmp/unused-media", baseUrl: "/media/" };
-    expect(createMediaStorage({}, disk).kind).toBe("disk");
-    expect(createMediaStorage({ S3_ENDPOINT: fake.endpoint, S3_BUCKET: "media", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "s" }, disk).kind).toBe("s3");
-    expect(() => createMediaStorage({ S3_ENDPOINT: fake.endpoint, S3_SECRET_ACCESS_KEY: "hidden-value" }, disk)).toThrow(/^S3_ENDPOINT is set, so S3_BUCKET, S3_ACCESS_KEY_ID must be set too$/);
+    expect(createStorage({}, disk).kind).toBe("disk");
+    expect(createStorage({ S3_ENDPOINT: fake.endpoint, S3_BUCKET: "media", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "s" }, disk).kind).toBe("s3");
+    expect(() => createStorage({ S3_ENDPOINT: fake.endpoint, S3_SECRET_ACCESS_KEY: "hidden-value" }, disk)).toThrow(/^S3_ENDPOINT is set, so S3_BUCKET, S3_ACCESS_KEY_ID must be set too$/);
   });
 });
 
 describe("S3 media through the app", () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestContext({ mediaStorage: storage });
+    ctx = await createTestContext({ storage });
   });
   afterAll(async () => ctx.close());
 
