@@ -22,6 +22,7 @@ import { markupTasks } from "./core/markup/jobs.ts";
 import { createModuleRegistry } from "./core/modules/index.ts";
 import { createSearchIndex } from "./core/search/index.ts";
 import { searchTasks } from "./core/search/jobs.ts";
+import { createStorage, MEDIA_URL_PREFIX } from "./core/storage/index.ts";
 import { DOMAIN_MODULES, type Services } from "./domains/index.ts";
 
 export interface RuntimeOptions {
@@ -130,6 +131,7 @@ function buildDeps(
     search,
     jobs,
     clock: overrides.clock ?? systemClock,
+    storage: overrides.storage ?? createStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX }),
     cdn: overrides.cdn !== undefined ? overrides.cdn : config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : null,
     worker: overrides.worker ?? options.worker,
     apiRateLimits: overrides.apiRateLimits ?? {
@@ -142,7 +144,6 @@ function buildDeps(
     paths: {
       templates: overrides.paths?.templates ?? path.join(ROOT_DIR, "templates"),
       static: overrides.paths?.static ?? path.join(ROOT_DIR, "static"),
-      media: overrides.paths?.media ?? config.MEDIA_DIR,
     },
   };
 }

@@ -9,6 +9,7 @@ import type { ApiRateLimits } from "./http/rate-limit.ts";
 import type { JobQueue, WorkerStatus } from "./jobs/types.ts";
 import type { Logger } from "./logging/logger.ts";
 import type { SearchIndex } from "./search/types.ts";
+import type { FileStorage } from "./storage/index.ts";
 
 export interface PlatformDeps {
   config: Config;
@@ -19,6 +20,8 @@ export interface PlatformDeps {
   search: SearchIndex;
   jobs: JobQueue;
   clock: Clock;
+  /** Where uploaded files go: a folder (MEDIA_DIR) or an S3-compatible bucket. */
+  storage: FileStorage;
   /** The CDN purge hook; null logs each purge instead (CDN_PURGE_URL unset). */
   cdn: CdnPurger | null;
   /** How the background worker is doing, for /healthz. */
@@ -26,5 +29,5 @@ export interface PlatformDeps {
   /** API request limits (core/http/rate-limit.ts), from the configuration. */
   apiRateLimits: ApiRateLimits;
   /** The repository's folders; tests may point elsewhere. */
-  paths: { templates: string; static: string; media: string };
+  paths: { templates: string; static: string };
 }

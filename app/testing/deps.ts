@@ -56,7 +56,7 @@ export interface TestContext {
 }
 
 /** Test doubles for platform dependencies, and environment settings over the test defaults. */
-export type TestOverrides = Partial<Omit<AppDeps, "config">> & { env?: Record<string, string> };
+export type TestOverrides = Partial<Omit<AppDeps, "config" | "paths">> & { env?: Record<string, string> };
 
 /** The test configuration: this worker's database, Redis prefix and media folder; generous API limits. */
 function testConfig(databaseUrl: string, redisPrefix: string, mediaDir: string, env: Record<string, string> = {}) {
@@ -88,8 +88,8 @@ export async function createTestContext(overrides: TestOverrides = {}): Promise<
   // The run id keeps concurrent `vitest run`s on one Redis from flushing each other's keys.
   const redisPrefix = `pydotorg-test:${inject("testRunId")}:${workerId}:`;
   // Uploads go to a directory of this run, never into the repository.
-  const ownMedia = deps.paths?.media ? undefined : mkdtempSync(path.join(tmpdir(), "pydotorg-media-"));
-  const config = testConfig(databaseUrl, redisPrefix, deps.paths?.media ?? ownMedia!, env);
+  const mediaDir = mkdtempSync(path.join(tmpdir(), "pydotorg-media-"));
+  const config = testConfig(databaseUrl, redisPrefix, mediaDir, env);
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => false }, overrides: deps });
   const { db, kv } = runtime.deps;
@@ -108,7 +108,7 @@ export async function createTestContext(overrides: TestOverrides = {}): Promise<
     },
     async close() {
       await runtime.close();
-      if (ownMedia) await rm(ownMedia, { recursive: true, force: true });
+      await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

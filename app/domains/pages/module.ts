@@ -8,12 +8,11 @@ import { pagesAdmin } from "./admin.ts";
 import { pagesApi, pagesLegacyApi } from "./api.ts";
 import { CHECK_LINKS_TASK, pagesTasks } from "./jobs.ts";
 import { pagesLegacyMigrator } from "./legacy.ts";
-import { createMediaStorage } from "./media/factory.ts";
 import { pagesRoutes } from "./routes.ts";
 import { pageFallback, redirectFallback } from "./routes/fallback.ts";
 import { pagesSearchSource } from "./search.ts";
 import { seedPagesDemo } from "./seed.ts";
-import { createPagesService, MEDIA_URL_PREFIX, type PagesService } from "./service.ts";
+import { createPagesService, type PagesService } from "./service.ts";
 
 /** The editors' menus (network bar, main navigation, PSF sidebar, footer), for the layout. */
 export const SITE_MENUS_PORT = definePort<Pick<PagesService, "siteMenus">>("pages.site-menus");
@@ -22,8 +21,7 @@ export const pagesModule = defineModule({
   name: "pages",
   uses: [BOXES_PORT],
   provides: [SITE_MENUS_PORT, RELEASE_PAGES_PORT],
-  createService: ({ deps }) =>
-    createPagesService({ ...deps, media: { storage: createMediaStorage(deps.config, { root: deps.paths.media, baseUrl: MEDIA_URL_PREFIX }) } }),
+  createService: ({ deps }) => createPagesService(deps),
   bind: (pages) => [bind(SITE_MENUS_PORT, pages), bind(RELEASE_PAGES_PORT, pages)],
   routes: ({ service, web }) => [
     {

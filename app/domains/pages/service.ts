@@ -5,7 +5,7 @@ import type { Cache } from "../../core/cache/types.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { JobQueue } from "../../core/jobs/types.ts";
 import { defineMarkupTarget } from "../../core/markup/target.ts";
-import { createDiskMediaStorage, type MediaStorage } from "./media/storage.ts";
+import type { FileStorage } from "../../core/storage/index.ts";
 import { createNavigationEditor } from "./nav/editing.ts";
 import { createNavigationReader } from "./nav/service.ts";
 import { createLinkStore } from "./service/links.ts";
@@ -18,22 +18,21 @@ export interface PagesDeps {
   db: Db;
   cache: Cache;
   jobs: JobQueue;
-  /** Where uploads go; defaults to files under `.data/media`, served at /media/. */
-  media?: { storage?: MediaStorage; root?: string; limits?: MediaLimits };
+  /** Where page images and documents go (the app's file storage, served under MEDIA_URL_PREFIX). */
+  storage: FileStorage;
+  /** Upload size limits; the defaults are in service/media.ts. */
+  mediaLimits?: MediaLimits;
   /** Told once per cache fill which menu items cannot be shown (unknown URL names, unsafe URLs). */
   onNavigationProblems?: (problems: string[]) => void;
 }
 
-export const DEFAULT_MEDIA_ROOT = ".data/media";
-export const MEDIA_URL_PREFIX = "/media/";
 
 export function createPagesService(deps: PagesDeps) {
   const pages = createPageStore(deps);
   const redirects = createRedirectStore(deps);
   const navigation = createNavigationReader({ db: deps.db, cache: deps.cache, onProblems: deps.onNavigationProblems });
   const navigationEditor = createNavigationEditor({ db: deps.db, invalidate: navigation.invalidateNavigation });
-  const storage = deps.media?.storage ?? createDiskMediaStorage({ root: deps.media?.root ?? DEFAULT_MEDIA_ROOT, baseUrl: MEDIA_URL_PREFIX });
-  const media = createMediaStore({ db: deps.db, storage, limits: deps.media?.limits });
+  const media = createMediaStore({ db: deps.db, storage: deps.storage, limits: deps.mediaLimits });
   const sitemap = createSitemapReader({ db: deps.db, cache: deps.cache, navPaths: navigation.sitemapNavPaths });
   const links = createLinkStore({ db: deps.db, pages, navigation });
 
@@ -55,7 +54,7 @@ export function createPagesService(deps: PagesDeps) {
     ...media,
     ...sitemap,
     ...links,
-    mediaStorageKind: storage.kind,
+    mediaStorageKind: deps.storage.kind,
     markupTarget,
   };
 }

@@ -7,7 +7,7 @@ import { hasPermission } from "../../../core/auth/permissions.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import { addFlash } from "../../../core/http/flash.ts";
-import { mediaTypeOf } from "../media/sniff.ts";
+import { mediaTypeOf } from "../../../core/storage/index.ts";
 import { pageUrl } from "../paths.ts";
 import type { PagesService } from "../service.ts";
 

@@ -4,8 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../../core/db/client.ts";
 import { AppError } from "../../../core/errors.ts";
-import { type MediaKind, sniffFile } from "../media/sniff.ts";
-import { isSafeMediaKey, type MediaObject, type MediaStorage } from "../media/storage.ts";
+import { type FileStorage, isSafeStorageKey, type MediaKind, sniffFile, type StoredFile } from "../../../core/storage/index.ts";
 
 export interface MediaLimits {
   imageBytes: number;
@@ -39,7 +38,7 @@ function fail(message: string): never {
   throw new AppError("VALIDATION", message, { fields: { file: [message] } });
 }
 
-export function createMediaStore(deps: { db: Db; storage: MediaStorage; limits?: MediaLimits }) {
+export function createMediaStore(deps: { db: Db; storage: FileStorage; limits?: MediaLimits }) {
   const { db, storage } = deps;
   const limits = deps.limits ?? DEFAULT_MEDIA_LIMITS;
   const view = (kind: MediaKind) => (row: { id: number; file: string; contentType: string; size: number; created: Date }): MediaFileView => ({
@@ -52,7 +51,7 @@ export function createMediaStore(deps: { db: Db; storage: MediaStorage; limits?:
   /** A key not yet used, adding a random suffix as Django's storage does on a clash. */
   async function freeKey(directory: string, name: string): Promise<string> {
     const key = `${directory}/${name}`;
-    if (!isSafeMediaKey(key)) fail("This page's path cannot hold files.");
+    if (!isSafeStorageKey(key)) fail("This page's path cannot hold files.");
     if (!(await storage.exists(key))) return key;
     return `${directory}/${name.replace(/(\.[^.]+)$/, `_${randomBytes(4).toString("hex")}$1`)}`;
   }
@@ -102,7 +101,7 @@ export function createMediaStore(deps: { db: Db; storage: MediaStorage; limits?:
   }
 
   /** A stored file as a stream, for the /media/ route; null when absent. */
-  async function openMedia(options: { key: string }): Promise<MediaObject | null> {
+  async function openMedia(options: { key: string }): Promise<StoredFile | null> {
     return storage.open(options.key);
   }
 

@@ -1,44 +1,45 @@
-// Where uploaded page images and documents live: files on disk (this module) or an
-// S3-compatible bucket (s3.ts); factory.ts picks one from the settings. Both are served
-// by this app at /media/ (legacy kept media in S3 with max-age=86400).
+// Where uploaded files (page images and documents, later logos and story images) live:
+// files on disk (this module) or an S3-compatible bucket (s3.ts); factory.ts picks one
+// from the settings. The app serves both at the public URL prefix it passes in (`/media/`;
+// legacy kept media in S3 with max-age=86400).
 import { createReadStream } from "node:fs";
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
 /** A stored file being read: its bytes as a stream and its size when known. */
-export interface MediaObject {
+export interface StoredFile {
   body: ReadableStream<Uint8Array>;
   size: number | null;
 }
 
-export interface MediaStorage {
+export interface FileStorage {
   readonly kind: "disk" | "s3";
   /** Stores the bytes under `key` (relative, `/`-separated), replacing nothing: callers pick a free key. */
   put(key: string, bytes: Uint8Array): Promise<void>;
   exists(key: string): Promise<boolean>;
   /** The stored file as a stream, or null when absent (or the key is unsafe). */
-  open(key: string): Promise<MediaObject | null>;
+  open(key: string): Promise<StoredFile | null>;
   delete(key: string): Promise<void>;
   /** The public URL of a stored file. */
   url(key: string): string;
 }
 
-/** True for keys that stay inside the media root: relative, no `.`/`..` or empty segments, no backslashes or control characters. */
-export function isSafeMediaKey(key: string): boolean {
+/** True for keys that stay inside the storage root: relative, no `.`/`..` or empty segments, no backslashes or control characters. */
+export function isSafeStorageKey(key: string): boolean {
   if (key === "" || key.length > 500 || key.startsWith("/") || /[\\\p{C}]/u.test(key)) return false;
   return !key.split("/").some((segment) => segment === "" || segment === "." || segment === "..");
 }
 
 /** Files under `root`, served by this app at `baseUrl` (e.g. `/media/`). */
-export function createDiskMediaStorage(options: { root: string; baseUrl: string }): MediaStorage {
+export function createDiskStorage(options: { root: string; baseUrl: string }): FileStorage {
   const root = path.resolve(options.root);
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
 
   function fileFor(key: string): string {
-    if (!isSafeMediaKey(key)) throw new Error(`Unsafe media key: ${JSON.stringify(key)}`);
+    if (!isSafeStorageKey(key)) throw new Error(`Unsafe storage key: ${JSON.stringify(key)}`);
     const file = path.resolve(root, ...key.split("/"));
-    if (!file.startsWith(root + path.sep)) throw new Error(`Media key escapes the media root: ${JSON.stringify(key)}`);
+    if (!file.startsWith(root + path.sep)) throw new Error(`Storage key escapes the storage root: ${JSON.stringify(key)}`);
     return file;
   }
 
@@ -54,7 +55,7 @@ export function createDiskMediaStorage(options: { root: string; baseUrl: string 
       return stat(fileFor(key)).then((info) => info.isFile(), () => false);
     },
     async open(key) {
-      if (!isSafeMediaKey(key)) return null;
+      if (!isSafeStorageKey(key)) return null;
       const file = fileFor(key);
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return null;
@@ -62,7 +63,7 @@ export function createDiskMediaStorage(options: { root: string; baseUrl: string 
     },
     async delete(key) {
       // Migrated rows may name keys this backend never wrote; there is nothing to remove then.
-      if (!isSafeMediaKey(key)) return;
+      if (!isSafeStorageKey(key)) return;
       await rm(fileFor(key), { force: true });
     },
     url(key) {

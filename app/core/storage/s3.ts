@@ -1,25 +1,30 @@
-// Media in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Cloudflare R2), spoken to
-// with fetch and hand-made SigV4 signatures. Path-style addresses
+// Files in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Cloudflare R2), spoken to
+// with fetch and SigV4 signatures from aws4fetch. Path-style addresses
 // (`<endpoint>/<bucket>/<key>`) because MinIO and Ceph do not do virtual-host buckets by
 // default. The credentials live only in this closure: never logged, never in errors.
+import { createHash } from "node:crypto";
+import { AwsClient } from "aws4fetch";
 import { mediaTypeOf } from "./sniff.ts";
-import { EMPTY_SHA256, sha256Hex, signRequest, type SigV4Credentials, uriEncode } from "./sigv4.ts";
-import { isSafeMediaKey, type MediaStorage } from "./storage.ts";
+import { isSafeStorageKey, type FileStorage } from "./storage.ts";
 
-export interface S3MediaOptions {
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface S3StorageOptions {
   /** e.g. `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`; a path prefix is kept. */
   endpoint: string;
   bucket: string;
   region: string;
-  credentials: SigV4Credentials;
+  credentials: S3Credentials;
   /** Public URL prefix of stored files (this app's `/media/`). */
   baseUrl: string;
   /** How long to wait for the bucket to start answering (default 30 s). */
   timeoutMs?: number;
-  now?: () => Date;
 }
 
-/** Raised when the bucket answers with an unexpected status; says which call and key, never the credentials. */
+/** Raised when the bucket answers with an unexpected status, or not at all (status 0); says which call and key, never the credentials. */
 export class S3Error extends Error {
   override name = "S3Error";
   constructor(
@@ -31,35 +36,58 @@ export class S3Error extends Error {
   }
 }
 
+/** RFC 3986 percent-encoding of one path segment: everything but A–Z a–z 0–9 - _ . ~ is escaped. */
+const encodeSegment = (segment: string) => encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The path-style URL of a key, `<endpoint>/<bucket>/<key>`, each segment encoded once: what
+ * S3 wants in the canonical path, and what aws4fetch derives again when it signs (it decodes
+ * S3 paths and re-encodes them this way), so the signed path and the sent path agree.
+ */
+export function s3ObjectUrl(endpoint: string, bucket: string, key: string): string {
+  return `${endpoint.replace(/\/+$/, "")}/${encodeSegment(bucket)}/${key.split("/").map(encodeSegment).join("/")}`;
+}
+
+const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Why fetch got no answer: the timeout, or the socket error code (ECONNREFUSED, ENOTFOUND…) rather than "fetch failed". */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  if (typeof cause?.code === "string") return cause.code;
+  return typeof cause?.message === "string" ? cause.message : error.message;
+}
+
 /** The `<Code>` of an S3 XML error body, or "" when there is none. */
 async function errorCode(response: Response): Promise<string> {
   const text = await response.text().catch(() => "");
   return /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1] ?? "";
 }
 
-export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
-  const endpoint = options.endpoint.replace(/\/+$/, "");
+export function createS3Storage(options: S3StorageOptions): FileStorage {
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
-  const scope = { region: options.region, service: "s3" };
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const now = options.now ?? (() => new Date());
+  // retries: 0 — one call is one request; the caller sees the bucket's first answer.
+  const client = new AwsClient({ ...options.credentials, service: "s3", region: options.region, retries: 0 });
 
-  function objectUrl(key: string): URL {
-    if (!isSafeMediaKey(key)) throw new Error(`Unsafe media key: ${JSON.stringify(key)}`);
-    // Encoded once here and signed as sent: S3 canonical paths are not encoded twice.
-    return new URL(`${endpoint}/${uriEncode(options.bucket)}/${key.split("/").map(uriEncode).join("/")}`);
+  function objectUrl(key: string): string {
+    if (!isSafeStorageKey(key)) throw new Error(`Unsafe storage key: ${JSON.stringify(key)}`);
+    return s3ObjectUrl(options.endpoint, options.bucket, key);
   }
 
   /** One signed call; the timer covers sending the body and waiting for the status line, not reading a streamed answer. */
   async function call(method: string, key: string, body?: Uint8Array, extra: Record<string, string> = {}): Promise<Response> {
     const url = objectUrl(key);
-    const payloadHash = body ? sha256Hex(body) : EMPTY_SHA256;
-    const headers = signRequest({ method, url, headers: { ...extra, "x-amz-content-sha256": payloadHash }, payloadHash }, options.credentials, scope, now());
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`S3 ${method} ${key}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
     try {
+      // The payload hash is signed (aws4fetch would send UNSIGNED-PAYLOAD), so the bucket rejects altered bodies.
+      const headers = { ...extra, "x-amz-content-sha256": sha256Hex(body ?? new Uint8Array()) };
       // Upload bytes come from File.arrayBuffer(): a plain ArrayBuffer, never a SharedArrayBuffer.
-      return await fetch(url, { method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: controller.signal, redirect: "error" });
+      const request = await client.sign(url, { method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: controller.signal, redirect: "error" });
+      return await fetch(request);
+    } catch (error) {
+      throw new S3Error(`S3 ${method} ${key} in bucket ${options.bucket}: no answer (${networkReason(error)})`, 0, "NoAnswer");
     } finally {
       clearTimeout(timer);
     }
@@ -75,7 +103,6 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
     async put(key, bytes) {
       const response = await call("PUT", key, bytes, {
         "content-type": mediaTypeOf(key),
-        "content-length": String(bytes.length),
         // Like the disk backend's "wx": never replace an object another upload stored meanwhile
         // (AWS, MinIO and R2 honour conditional writes; older gateways ignore the header).
         "if-none-match": "*",
@@ -91,7 +118,7 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
       return fail("HEAD", key, response);
     },
     async open(key) {
-      if (!isSafeMediaKey(key)) return null;
+      if (!isSafeStorageKey(key)) return null;
       const response = await call("GET", key);
       if (response.status === 404) {
         await response.body?.cancel();
@@ -103,7 +130,7 @@ export function createS3MediaStorage(options: S3MediaOptions): MediaStorage {
     },
     async delete(key) {
       // Migrated rows may name keys this backend never wrote; there is nothing to remove then.
-      if (!isSafeMediaKey(key)) return;
+      if (!isSafeStorageKey(key)) return;
       const response = await call("DELETE", key);
       if (!response.ok && response.status !== 404) await fail("DELETE", key, response);
       await response.body?.cancel();
