@@ -16,6 +16,7 @@ import type { Logger } from "./core/logging/logger.ts";
 import type { SearchIndex } from "./core/search/types.ts";
 import { searchTasks } from "./core/search/jobs.ts";
 import { markupTasks } from "./core/markup/jobs.ts";
+import { mailOutboxAdmin, mailTasks, type Mailer } from "./core/mail/index.ts";
 import type { SearchSource } from "./core/search/sources.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
@@ -52,6 +53,8 @@ export interface AppDeps {
   cache: Cache;
   search: SearchIndex;
   jobs: JobQueue;
+  /** Outgoing mail: `send` / `sendWith(tx, …)` (app/core/mail). */
+  mailer: Mailer;
   /** How the background worker is doing, for /healthz. */
   worker: WorkerStatus;
   /** Overrides the clock (session expiry, last login); tests move it forward. */
@@ -82,19 +85,20 @@ export function collectSearchSources(services: Services): SearchSource[] {
 }
 
 /** Every model the editors' admin manages: one registration per domain admin.ts. */
-export function collectAdminResources(services: Services, deps: Pick<AppDeps, "db">): AnyAdminResource[] {
-  return [boxesAdmin(services.boxes), bannersAdmin(services.banners), ...accountsAdmin(deps), ...downloadsAdmin(services.downloads), ...pagesAdmin(services.pages)];
+export function collectAdminResources(services: Services, deps: Pick<AppDeps, "db" | "mailer">): AnyAdminResource[] {
+  return [mailOutboxAdmin(deps.mailer), boxesAdmin(services.boxes), bannersAdmin(services.banners), ...accountsAdmin(deps), ...downloadsAdmin(services.downloads), ...pagesAdmin(services.pages)];
 }
 
 /** Every background task the domains define (used by the worker and the job queue). */
 export function collectTasks(
   services: Services,
-  deps: Pick<AppDeps, "search"> & { linkCheck?: LinkCheckConfig; cdn?: CdnPurger },
+  deps: Pick<AppDeps, "search" | "mailer"> & { linkCheck?: LinkCheckConfig; cdn?: CdnPurger },
 ): TaskDefinition[] {
   return [
     ...searchTasks({ search: deps.search, sources: collectSearchSources(services) }),
     ...markupTasks([services.boxes.markupTarget, services.downloads.markupTarget, services.pages.markupTarget]),
     ...usersTasks(services.users),
+    ...mailTasks(deps.mailer),
     ...downloadsTasks({ downloads: services.downloads, boxes: services.boxes, cdn: deps.cdn }),
     // Without a dispatcher (deps.ts passes one) the link checker fails loudly rather than guess.
     ...pagesTasks({ pages: services.pages, boxes: services.boxes, config: deps.linkCheck ?? { siteUrl: "http://127.0.0.1/", external: false } }),

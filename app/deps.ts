@@ -14,6 +14,7 @@ import { createDb } from "./core/db/client.ts";
 import { startEmbeddedPostgres } from "./core/db/embedded.ts";
 import { migrateDatabase } from "./core/db/migrate.ts";
 import { createJobQueue } from "./core/jobs/queue.ts";
+import { createMailer } from "./core/mail/index.ts";
 import type { TaskDefinition } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
 import { createSearchIndex } from "./core/search/index.ts";
@@ -67,13 +68,16 @@ export async function buildRuntime(options: {
     const jobs = createJobQueue(db, () => taskNames);
     const paths = { media: config.MEDIA_DIR };
     const mediaStorage = createMediaStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX });
-    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, worker: options.worker, paths, mediaStorage };
+    const mailer = createMailer({ db, jobs, logger, config });
+    cleanups.push(() => mailer.close());
+    const deps: AppDeps = { config, logger, db, kv, cache, search, jobs, mailer, worker: options.worker, paths, mediaStorage };
     // One set of services per process: the worker's tasks and the HTTP routes share it.
     const services = createServices(deps);
     // The link checker fetches internal links through the app itself, without the network.
     let linkCheckApp: ReturnType<typeof createApp> | undefined;
     const tasks = collectTasks(services, {
       search,
+      mailer,
       linkCheck: {
         siteUrl: config.SITE_URL,
         external: config.LINK_CHECK_EXTERNAL,

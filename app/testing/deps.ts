@@ -14,6 +14,7 @@ import { createRedisKeyValue } from "../core/cache/redis.ts";
 import { loadConfig } from "../core/config/config.ts";
 import { createDb, type Db } from "../core/db/client.ts";
 import { createJobQueue } from "../core/jobs/queue.ts";
+import { createMailer } from "../core/mail/index.ts";
 import { drainJobs } from "../core/jobs/worker.ts";
 import { createLogger } from "../core/logging/logger.ts";
 import { createPostgresSearchIndex } from "../core/search/postgres.ts";
@@ -76,6 +77,8 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     cache,
     search,
     jobs,
+    // The outbox transport: tests read sent mail from the delivery table (app/testing/mail.ts).
+    mailer: createMailer({ db, jobs, logger, config }),
     worker: { mode: "external", isRunning: () => false },
     // Every test request shares one client IP; rate-limit tests pass their own tiny limits.
     apiRateLimits: { API_V1_LIMIT_PER_HOUR: 1e6, API_V2_ANON_PER_DAY: 1e6, API_V2_USER_PER_DAY: 1e6, API_V3_ANON_PER_HOUR: 1e6, API_V3_USER_PER_HOUR: 1e6 },
@@ -87,7 +90,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   // The link checker asks the app itself about internal links; external links stay off in tests.
   let app: ReturnType<typeof createApp> | undefined;
   const linkCheck = { siteUrl: config.SITE_URL, external: false, dispatch: async (request: Request) => app!.fetch(request) };
-  const tasks = collectTasks(services, { search, linkCheck });
+  const tasks = collectTasks(services, { search, linkCheck, mailer: deps.mailer });
   for (const task of tasks) taskNames.add(task.name);
   app = createApp(deps, services);
   return {
