@@ -5,7 +5,7 @@ import path from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "./core/errors.ts";
-import { adminRoutes, createAdminRegistry } from "./core/admin/index.ts";
+import { adminRoutes, createAdminRegistry, type AnyAdminResource } from "./core/admin/index.ts";
 import { legacyApiRoots } from "./core/api/roots.ts";
 import { ACCOUNTS_PORT } from "./core/auth/accounts-port.ts";
 import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
@@ -15,6 +15,7 @@ import { csrfProtection } from "./core/http/csrf.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
 import { buildOpenApiDocument } from "./core/http/openapi.ts";
+import { mailOutboxAdmin } from "./core/mail/index.ts";
 import { createApiRateLimits } from "./core/http/rate-limit.ts";
 import { requestContext } from "./core/http/request-context.ts";
 import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.use(flashMessages({ secret: config.SECRET_KEY, secureCookies }));
   app.use(renderer(renderOptions));
 
-  const adminRegistry = createAdminRegistry(registry.adminResources());
+  const adminRegistry = createAdminRegistry(adminResourcesOf(deps, registry));
   // Mounted with its trailing slash: under strict routing the index must be /admin/, not /admin.
   app.route("/admin/", adminRoutes({ db: deps.db, registry: adminRegistry, flash: { secret: config.SECRET_KEY, secureCookies } }));
   app.route("/", homeRoutes({ boxes: registry.port(BOXES_PORT), sources: NO_HOME_SOURCES }));
@@ -92,6 +93,11 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request), registry.fallbacks(web)));
   app.onError(errorHandler(renderOptions));
   return app;
+}
+
+/** What the editors' admin manages: the platform's own records (the mail outbox) and every module's. */
+export function adminResourcesOf(deps: AppDeps, registry: AppRegistry): AnyAdminResource[] {
+  return [mailOutboxAdmin(deps.mailer), ...registry.adminResources()];
 }
 
 /** The JSON APIs: credentials from the Authorization header, per-version limits, every module's routes. */

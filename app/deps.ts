@@ -19,6 +19,7 @@ import { createJobQueue } from "./core/jobs/queue.ts";
 import type { TaskDefinition, WorkerStatus } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
 import { markupTasks } from "./core/markup/jobs.ts";
+import { createMailer, mailTasks } from "./core/mail/index.ts";
 import { createModuleRegistry } from "./core/modules/index.ts";
 import { createSearchIndex } from "./core/search/index.ts";
 import { searchTasks } from "./core/search/jobs.ts";
@@ -64,6 +65,7 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
     const tasks = [
       ...searchTasks({ search: deps.search, sources: registry.searchSources() }),
       ...markupTasks(registry.markupTargets()),
+      ...mailTasks(deps.mailer),
       ...registry.tasks(dispatch),
     ];
     for (const task of tasks) taskNames.add(task.name);
@@ -122,6 +124,8 @@ function buildDeps(
   if (!config.MEILI_URL && !overrides.search) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
   // The queue checks task names lazily: the tasks come from services that need the queue.
   const jobs = overrides.jobs ?? createJobQueue(db, () => taskNames);
+  const clock = overrides.clock ?? systemClock;
+  const templatesDir = overrides.paths?.templates ?? path.join(ROOT_DIR, "templates");
   return {
     config,
     logger,
@@ -130,7 +134,10 @@ function buildDeps(
     cache: overrides.cache ?? createCache(kv),
     search,
     jobs,
-    clock: overrides.clock ?? systemClock,
+    clock,
+    mailer:
+      overrides.mailer ??
+      owned(createMailer({ db, jobs, logger, config, templatesDir: templatesDir, now: () => clock.now() }), (mailer) => mailer.close()),
     storage: overrides.storage ?? createStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX }),
     cdn: overrides.cdn !== undefined ? overrides.cdn : config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : null,
     worker: overrides.worker ?? options.worker,
@@ -142,7 +149,7 @@ function buildDeps(
       API_V3_USER_PER_HOUR: config.API_V3_USER_PER_HOUR,
     },
     paths: {
-      templates: overrides.paths?.templates ?? path.join(ROOT_DIR, "templates"),
+      templates: templatesDir,
       static: overrides.paths?.static ?? path.join(ROOT_DIR, "static"),
     },
   };

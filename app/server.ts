@@ -3,6 +3,7 @@
 // runs the background worker in-process unless RUN_WORKER=0. SIGTERM/SIGINT stop
 // accepting connections, let in-flight requests finish, stop the worker, close pools.
 import { serve, type ServerType } from "@hono/node-server";
+import { adminResourcesOf } from "./app.ts";
 import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
 import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
@@ -34,7 +35,7 @@ const runtime = await buildRuntime({ config, logger, worker: workerStatus }).cat
 });
 
 // Like Django's post_migrate: every admin model has its add/change/delete/view permissions.
-await syncPermissions(runtime.deps.db, createAdminRegistry(runtime.registry.adminResources()));
+await syncPermissions(runtime.deps.db, createAdminRegistry(adminResourcesOf(runtime.deps, runtime.registry)));
 
 const shouldSeed =
   config.SEED_ON_START === "always" || (config.SEED_ON_START === "auto" && runtime.freshEmbeddedDatabase);

@@ -10,6 +10,7 @@ import type { JobQueue, WorkerStatus } from "./jobs/types.ts";
 import type { Logger } from "./logging/logger.ts";
 import type { SearchIndex } from "./search/types.ts";
 import type { FileStorage } from "./storage/index.ts";
+import type { Mailer } from "./mail/index.ts";
 
 export interface PlatformDeps {
   config: Config;
@@ -20,6 +21,8 @@ export interface PlatformDeps {
   search: SearchIndex;
   jobs: JobQueue;
   clock: Clock;
+  /** Outgoing mail: `send` / `sendWith(tx, …)`, delivered by the `mail.send-message` job (app/core/mail). */
+  mailer: Mailer;
   /** Where uploaded files go: a folder (MEDIA_DIR) or an S3-compatible bucket. */
   storage: FileStorage;
   /** The CDN purge hook; null logs each purge instead (CDN_PURGE_URL unset). */

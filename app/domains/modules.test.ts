@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { adminResourcesOf } from "../app.ts";
 import { buildTaskList } from "../core/jobs/registry.ts";
 import { orderMigrators } from "../core/legacy/registry.ts";
 import { createLogger } from "../core/logging/logger.ts";
@@ -65,7 +66,7 @@ describe("the domain registry", () => {
   it("shows every module's admin resources on the admin index", async () => {
     const root = await signInAs(ctx, { isSuperuser: true });
     const html = await (await ctx.app.request("/admin/", { headers: { cookie: root.cookie } })).text();
-    const resources = ctx.registry.adminResources();
+    const resources = adminResourcesOf(ctx.deps, ctx.registry);
     expect(resources.length).toBeGreaterThan(DOMAIN_MODULES.length);
     for (const resource of resources) expect(html).toContain(`href="/admin/${resource.appLabel}/${resource.model}/"`);
   });

@@ -1,6 +1,7 @@
 // Test helpers for the editors' admin: signed-in staff with chosen permissions, form
 // posts with repeated fields and a CSRF token, and following a redirect with its
 // flash cookie.
+import { adminResourcesOf } from "../app.ts";
 import { syncPermissions } from "../core/admin/index.ts";
 import { createAdminRegistry } from "../core/admin/registry.ts";
 import { createTestUser, csrfPair, signIn } from "./auth.ts";
@@ -14,7 +15,7 @@ export interface SignedIn {
 
 /** Creates the Permission rows of every registered model, as app start does. */
 export async function syncAdminPermissions(ctx: TestContext): Promise<void> {
-  await syncPermissions(ctx.deps.db, createAdminRegistry(ctx.registry.adminResources()));
+  await syncPermissions(ctx.deps.db, createAdminRegistry(adminResourcesOf(ctx.deps, ctx.registry)));
 }
 
 /** A signed-in user (staff unless told otherwise) holding the given permissions. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { createAdminRegistry } from "./registry.ts";
+import { adminResourcesOf } from "../../app.ts";
 import { syncPermissions } from "./permissions-sync.ts";
 
 const ctx = useTestContext();
@@ -75,7 +76,7 @@ describe("admin access", () => {
 
 describe("syncPermissions", () => {
   it("creates add/change/delete/view for every registered model, once", async () => {
-    const registry = createAdminRegistry(ctx.registry.adminResources());
+    const registry = createAdminRegistry(adminResourcesOf(ctx.deps, ctx.registry));
     expect(await syncPermissions(ctx.deps.db, registry)).toEqual({ created: 0 });
     const rows = await ctx.deps.db.permission.findMany({ where: { appLabel: "boxes" }, orderBy: { codename: "asc" } });
     expect(rows.map((row) => [row.codename, row.name])).toEqual([
@@ -92,7 +93,7 @@ describe("every registration", () => {
   it("orders by each sortable column both ways and renders its add form", async () => {
     const root = await signInAs(ctx, { isSuperuser: true });
     const headers = { cookie: root.cookie };
-    for (const resource of createAdminRegistry(ctx.registry.adminResources()).resources) {
+    for (const resource of createAdminRegistry(adminResourcesOf(ctx.deps, ctx.registry)).resources) {
       const base = `/admin/${resource.appLabel}/${resource.model}/`;
       for (const column of resource.listColumns.filter((c) => c.sortable)) {
         for (const o of [column.name, `-${column.name}`]) expect((await ctx.app.request(`${base}?o=${o}&q=a`, { headers })).status, `${base}?o=${o}`).toBe(200);

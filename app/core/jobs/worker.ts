@@ -61,5 +61,9 @@ export async function drainJobs(options: { connectionString: string; tasks: Task
     connectionString: options.connectionString,
     taskList: buildTaskList(options.tasks, options.logger),
     logger: toWorkerLogger(options.logger),
+    // Unbatched, graphile-worker 0.17 does not await the last job's completion or failure
+    // before runOnce resolves, so a caller could still see it pending. Batched (delay 0),
+    // the batches are flushed before it returns.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
 }
