@@ -18,6 +18,7 @@ import { searchTasks } from "./core/search/jobs.ts";
 import { markupTasks } from "./core/markup/jobs.ts";
 import type { SearchSource } from "./core/search/sources.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
+import { createRouteMatcher } from "./core/http/route-match.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
 import { requestContext } from "./core/http/request-context.ts";
@@ -174,7 +175,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   // Legacy urls.md §1: editor redirects, then CMS pages, then the 404.
   const fallbacks = [redirectFallback(services.pages), pageFallback({ pages: services.pages, boxes: services.boxes, siteUrl: config.SITE_URL })];
-  app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request), fallbacks));
+  app.notFound(notFoundHandler(renderOptions, createRouteMatcher(app), fallbacks));
   app.onError(errorHandler(renderOptions));
   return app;
 }

@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./env.ts";
+import { hasMatchedEndpoint } from "./route-match.ts";
 import { randomToken, sign, verify } from "./signing.ts";
 
 export const CSRF_COOKIE = "csrftoken";
@@ -27,7 +28,9 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
       );
     }
 
-    if (UNSAFE.has(c.req.method)) {
+    // Only requests a route will handle are checked, as Django checks in process_view: a
+    // POST that no route takes ends in a redirect or a 404 (APPEND_SLASH: 301 to the slashed URL).
+    if (UNSAFE.has(c.req.method) && hasMatchedEndpoint(c)) {
       const origin = c.req.header("origin");
       if (origin && origin !== "null" && origin !== options.siteOrigin && origin !== new URL(c.req.url).origin) {
         throw new AppError("FORBIDDEN", "Cross-site form submissions are not accepted.");
