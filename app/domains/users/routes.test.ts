@@ -290,7 +290,7 @@ describe("logging out", () => {
   it("sends anonymous visitors of log-out-everywhere to the login page", async () => {
     const response = await ctx.app.request("/accounts/logout-everywhere/", formPost(ctx, {}));
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/accounts/login/?next=%2Faccounts%2Flogout-everywhere%2F");
+    expect(response.headers.get("location")).toBe("/accounts/login/?next=/accounts/logout-everywhere/");
   });
 });
 
@@ -298,7 +298,8 @@ describe("guards", () => {
   it("sends anonymous visitors to login with next, and refuses the signed-in without rights", async () => {
     const anonymous = await ctx.app.request("/probe/staff/?tab=1");
     expect(anonymous.status).toBe(302);
-    expect(anonymous.headers.get("location")).toBe("/accounts/login/?next=%2Fprobe%2Fstaff%2F%3Ftab%3D1");
+    // Django's redirect_to_login: the query is encoded, slashes are left as they are.
+    expect(anonymous.headers.get("location")).toBe("/accounts/login/?next=/probe/staff/%3Ftab%3D1");
 
     const member = await createTestUser(ctx);
     const cookie = await signIn(ctx, member.id);
