@@ -159,7 +159,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.route("/api", apiApp);
   app.use(sessionAuth({ sessions, users: services.users, secureCookies }));
 
-  app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies }));
+  const routeExists = createRouteMatcher(app);
+  app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies, routeExists }));
   app.use(flashMessages({ secret: config.SECRET_KEY, secureCookies }));
   app.use(renderer(renderOptions));
   const adminRegistry = createAdminRegistry(collectAdminResources(services, deps));
@@ -175,7 +176,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   // Legacy urls.md §1: editor redirects, then CMS pages, then the 404.
   const fallbacks = [redirectFallback(services.pages), pageFallback({ pages: services.pages, boxes: services.boxes, siteUrl: config.SITE_URL })];
-  app.notFound(notFoundHandler(renderOptions, createRouteMatcher(app), fallbacks));
+  app.notFound(notFoundHandler(renderOptions, routeExists, fallbacks));
   app.onError(errorHandler(renderOptions));
   return app;
 }

@@ -1,8 +1,7 @@
 // "Does a route exist at this path?", asked the way Django's URL resolver answers it
 // (django.urls.is_valid_path): by pattern only, whatever the method, without running
 // anything. CommonMiddleware's APPEND_SLASH and the CSRF check both need that answer.
-import type { Context, Hono } from "hono";
-import { matchedRoutes } from "hono/route";
+import type { Hono } from "hono";
 import type { RouterRoute } from "hono/types";
 
 /** Every method an endpoint in this app is registered for; `ALL` routes match each of them. */
@@ -14,11 +13,6 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
  */
 export function isEndpointRoute(route: Pick<RouterRoute, "method" | "path">): boolean {
   return !(route.method === "ALL" && route.path.endsWith("*"));
-}
-
-/** True when the request being handled matched an endpoint, not only middleware. */
-export function hasMatchedEndpoint(c: Context): boolean {
-  return matchedRoutes(c).some(isEndpointRoute);
 }
 
 /** `(path) => boolean`: whether an endpoint of `app` is registered at `path`, for any method. */
