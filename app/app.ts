@@ -12,6 +12,7 @@ import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
 import { createSessionStore } from "./core/auth/sessions.ts";
 import { createLoginThrottle } from "./core/auth/throttle.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
+import { createRouteMatcher } from "./core/http/route-match.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
 import { buildOpenApiDocument } from "./core/http/openapi.ts";
@@ -78,7 +79,8 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.route("/", staticRoutes(assets));
   app.route("/api", apiRoutes(deps, registry, web, accounts));
   app.use(sessionAuth({ sessions: web.sessions, users: accounts, secureCookies }));
-  app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies }));
+  const routeExists = createRouteMatcher(app);
+  app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies, routeExists }));
   app.use(flashMessages({ secret: config.SECRET_KEY, secureCookies }));
   app.use(renderer(renderOptions));
 
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.route("/", apiDocsRoutes({ document: buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: registry.openApiParts() }) }));
   app.route("/", searchRoutes({ search: deps.search, sources: () => registry.searchSources() }));
 
-  app.notFound(notFoundHandler(renderOptions, async (request) => app.fetch(request), registry.fallbacks(web)));
+  app.notFound(notFoundHandler(renderOptions, routeExists, registry.fallbacks(web)));
   app.onError(errorHandler(renderOptions));
   return app;
 }

@@ -6,8 +6,10 @@ import { HTTPException } from "hono/http-exception";
 import { toAppError } from "../core/errors.ts";
 import type { AppEnv } from "../core/http/env.ts";
 import { problemResponse } from "../core/http/problem.ts";
+import type { RouteMatcher } from "../core/http/route-match.ts";
 import { renderPage, type LayoutLoader } from "../core/render/renderer.ts";
 import type nunjucks from "nunjucks";
+import { appendSlashLocation } from "./append-slash.ts";
 
 interface RenderOptions {
   env: nunjucks.Environment;
@@ -51,26 +53,20 @@ export function errorHandler(options: RenderOptions): ErrorHandler<AppEnv> {
 export type NotFoundFallback = (c: Context<AppEnv>) => Promise<Response | null>;
 
 /**
- * The 404 path of legacy urls.md §1: `fallbacks` in order (the editor redirect table, then
- * the CMS page at the path), then Django's APPEND_SLASH, then the 404 page.
+ * The 404 path of legacy urls.md §1, for every path, /api/ included: `fallbacks` in order
+ * (the editor redirect table, then the CMS page at the path), then Django's APPEND_SLASH
+ * (site/append-slash.ts), then the 404 page (problem details under /api/).
  */
-export function notFoundHandler(options: RenderOptions, dispatch: (request: Request) => Promise<Response>, fallbacks: NotFoundFallback[] = []): NotFoundHandler<AppEnv> {
+export function notFoundHandler(options: RenderOptions, routeExists: RouteMatcher, fallbacks: NotFoundFallback[] = []): NotFoundHandler<AppEnv> {
   return async (c) => {
     const path = c.req.path;
-    if (isApiPath(path)) return problemResponse(c, 404, `Nothing is at ${path}.`);
     for (const fallback of fallbacks) {
       const response = await fallback(c);
       if (response) return response;
     }
-    // Django's APPEND_SLASH: a slash-less URL whose slash form exists gets a 301 there.
-    if ((c.req.method === "GET" || c.req.method === "HEAD") && !path.endsWith("/") && !/\.[A-Za-z0-9]+$/.test(path)) {
-      const url = new URL(c.req.url);
-      url.pathname = `${path}/`;
-      const probe = await dispatch(new Request(url, { method: "HEAD" }));
-      if (probe.status !== 404) {
-        return c.redirect(`${url.pathname}${url.search}`, 301);
-      }
-    }
+    const slashed = appendSlashLocation(c, routeExists);
+    if (slashed) return c.redirect(slashed, 301);
+    if (isApiPath(path)) return problemResponse(c, 404, `Nothing is at ${path}.`);
     c.header("Cache-Control", "max-age=300");
     return renderErrorPage(c, options, 404, `Nothing is at ${path}.`);
   };

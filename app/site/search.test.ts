@@ -54,7 +54,37 @@ describe("/search/", () => {
     const second = await (await ctx.app.request("/search/?q=asyncio&page=2")).text();
     expect((second.match(/class="search-hit-title"/g) ?? []).length).toBe(5);
     expect(second).toContain('rel="prev"');
-    expect((await ctx.app.request("/search/?q=asyncio&page=abc")).status).toBe(200);
+  });
+
+  it("says exactly “No results found.” when a query finds nothing", async () => {
+    await ctx.deps.search.upsert([doc(1)]);
+    const response = await ctx.app.request("/search/?q=zzzznothing");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/role="status">\s*No results found\.\s*<\/p>/);
+    expect(html).not.toContain("No results for");
+  });
+
+  it("answers 404 for a page that is not a page, as haystack's build_page", async () => {
+    await ctx.deps.search.upsert(Array.from({ length: 25 }, (_, index) => doc(index + 1)));
+    for (const page of ["999", "3", "abc", "0", "-1", "", "1.5", "2e1", "0x2", "1001", "99999999999999999999"]) {
+      const response = await ctx.app.request(`/search/?q=asyncio&page=${encodeURIComponent(page)}`);
+      expect(response.status, page).toBe(404);
+      expect(response.headers.get("content-type"), page).toMatch(/^text\/html/);
+    }
+    // What Python's int() accepts is a page: whitespace around it, a sign, underscores.
+    for (const page of ["2", " 2 ", "+2", "02", "0_2"]) {
+      const response = await ctx.app.request(`/search/?q=asyncio&page=${encodeURIComponent(page)}`);
+      expect(response.status, page).toBe(200);
+      expect(((await response.text()).match(/class="search-hit-title"/g) ?? []).length, page).toBe(5);
+    }
+    // A query that finds nothing still has its page 1, and only that.
+    expect((await ctx.app.request("/search/?q=zzzznothing&page=1")).status).toBe(200);
+    expect((await ctx.app.request("/search/?q=zzzznothing&page=2")).status).toBe(404);
+    // So has the empty form.
+    expect((await ctx.app.request("/search/?page=1")).status).toBe(200);
+    expect((await ctx.app.request("/search/?page=2")).status).toBe(404);
+    expect((await ctx.app.request("/search/?page=abc")).status).toBe(404);
   });
 
   it("answers hostile queries with a clear message, never a 500", async () => {

@@ -11,18 +11,19 @@ beforeEach(async () => {
 });
 
 describe("admin access", () => {
-  it("sends anonymous visitors to the login page with next", async () => {
+  it("sends anonymous visitors to the admin login page with next (Django's admin_view)", async () => {
     for (const path of ["/admin/", "/admin/boxes/box/", "/admin/boxes/box/1/change/"]) {
       const response = await ctx.app.request(path);
       expect(response.status).toBe(302);
-      expect(response.headers.get("location")).toBe(`/accounts/login/?next=${encodeURIComponent(path)}`);
+      expect(response.headers.get("location")).toBe(`/admin/login/?next=${path}`);
     }
   });
 
-  it("answers 403 to signed-in users who are not staff", async () => {
+  it("sends signed-in users who are not staff to the admin login page too, whatever their permissions", async () => {
     const member = await signInAs(ctx, { isStaff: false, permissions: ["boxes.change_box"] });
-    const response = await ctx.app.request("/admin/", { headers: { cookie: member.cookie } });
-    expect(response.status).toBe(403);
+    const response = await ctx.app.request("/admin/boxes/box/", { headers: { cookie: member.cookie } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/admin/login/?next=/admin/boxes/box/");
   });
 
   it("answers 403 to staff without the model permission, per action", async () => {

@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./env.ts";
+import type { RouteMatcher } from "./route-match.ts";
 import { randomToken, sign, verify } from "./signing.ts";
 
 export const CSRF_COOKIE = "csrftoken";
@@ -16,7 +17,7 @@ export const CSRF_FIELD = "csrf_token";
 const PURPOSE = "csrf";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function csrfProtection(options: { secret: string; siteOrigin: string; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
+export function csrfProtection(options: { secret: string; siteOrigin: string; secureCookies: boolean; routeExists?: RouteMatcher }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const existing = getCookie(c, CSRF_COOKIE);
     const seed = existing && existing.length >= 32 ? existing : randomToken();
@@ -27,7 +28,10 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
       );
     }
 
-    if (UNSAFE.has(c.req.method)) {
+    // As Django checks in process_view, only paths that resolve to a view (for any method)
+    // are checked: a POST to a path with no route ends in a redirect or a 404 (APPEND_SLASH
+    // answers 301 to the slashed URL). Without `routeExists`, every POST is checked.
+    if (UNSAFE.has(c.req.method) && (options.routeExists?.(c.req.path) ?? true)) {
       const origin = c.req.header("origin");
       if (origin && origin !== "null" && origin !== options.siteOrigin && origin !== new URL(c.req.url).origin) {
         throw new AppError("FORBIDDEN", "Cross-site form submissions are not accepted.");

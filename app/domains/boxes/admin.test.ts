@@ -194,7 +194,10 @@ describe("markup preview", () => {
 
   it("is for staff only", async () => {
     const member = await signInAs(ctx, { isStaff: false });
-    expect((await post("/admin/preview/markup", { source: "x", markup_type: "plain" }, member)).status).toBe(403);
+    // Like every admin page (Django's admin_view): not staff → the admin login page.
+    const response = await post("/admin/preview/markup", { source: "x", markup_type: "plain" }, member);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/admin/login/?next=/admin/preview/markup");
   });
 });
 

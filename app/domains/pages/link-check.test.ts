@@ -61,6 +61,8 @@ describeWithLegacySample("link checker", () => {
     const working = await (await ctx.app.request("/admin/pages/linkcheck/?result=working&q=apps", { headers: { cookie: editor.cookie } })).text();
     expect(working).toContain("/about/apps/");
     const visitor = await signInAs(ctx, { isStaff: false });
-    expect((await ctx.app.request("/admin/pages/linkcheck/", { headers: { cookie: visitor.cookie } })).status).toBe(403);
+    const refused = await ctx.app.request("/admin/pages/linkcheck/", { headers: { cookie: visitor.cookie } });
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toBe("/admin/login/?next=/admin/pages/linkcheck/");
   });
 });

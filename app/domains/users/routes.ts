@@ -3,16 +3,17 @@
 // same-site `next`, and is throttled per account name and IP.
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
-import { clientIp } from "../../core/auth/client-ip.ts";
 import { requireUser } from "../../core/auth/guards.ts";
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, type SessionStore } from "../../core/auth/sessions.ts";
+import { clearSessionCookie, SESSION_COOKIE, type SessionStore } from "../../core/auth/sessions.ts";
 import type { LoginThrottle } from "../../core/auth/throttle.ts";
-import { AppError, type FieldErrors } from "../../core/errors.ts";
+import type { FieldErrors } from "../../core/errors.ts";
 import type { AppEnv } from "../../core/http/env.ts";
 import { addFlash } from "../../core/http/flash.ts";
 import { fieldErrors } from "../../core/http/validate.ts";
 import { LoginFormSchema, safeNextPath } from "./schemas.ts";
+import { adminLoginRoutes } from "./admin-login.ts";
 import type { UsersService } from "./service.ts";
+import { signInWithPassword } from "./sign-in.ts";
 
 export interface UsersRoutesDeps {
   users: UsersService;
@@ -60,30 +61,8 @@ export function usersRoutes(deps: UsersRoutesDeps) {
     const parsed = LoginFormSchema.safeParse(form);
     if (!parsed.success) return renderLogin(c, { username: form.username?.slice(0, 254), next }, fieldErrors(parsed.error));
 
-    const login = parsed.data.username;
-    const ip = clientIp(c, deps.trustedProxies);
-    const decision = await deps.throttle.checkLogin({ login, ip });
-    if (!decision.allowed) {
-      c.header("Retry-After", String(decision.retryAfterSeconds));
-      throw new AppError("RATE_LIMITED", "Too many failed login attempts. Please wait a while before trying again.");
-    }
-
-    const result = await deps.users.authenticate({ login, password: parsed.data.password });
-    if (!result.ok) {
-      await deps.throttle.recordFailure({ login, ip });
-      c.get("logger").info({ reason: result.reason, ip }, "login failed");
-      return renderLogin(c, { username: login, next }, { _form: [LOGIN_FAILED] });
-    }
-
-    await deps.throttle.recordSuccess({ login, ip });
-    const { token, expires } = await deps.sessions.createSession({
-      userId: result.user.id,
-      securityStamp: result.user.securityStamp,
-      userAgent: c.req.header("user-agent"),
-      ip,
-      replacing: getCookie(c, SESSION_COOKIE),
-    });
-    setSessionCookie(c, token, { ...cookieOptions, expires });
+    const result = await signInWithPassword(c, deps, { login: parsed.data.username, password: parsed.data.password });
+    if (!result.ok) return renderLogin(c, { username: parsed.data.username, next }, { _form: [LOGIN_FAILED] });
     addFlash(c, { level: "success", text: `Successfully signed in as ${result.user.username}.` }, flashOptions);
     return c.redirect(next, 303);
   });
@@ -108,5 +87,6 @@ export function usersRoutes(deps: UsersRoutesDeps) {
     return c.redirect("/", 303);
   });
 
+  app.route("/", adminLoginRoutes(deps));
   return app;
 }

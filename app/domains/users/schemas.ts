@@ -48,20 +48,27 @@ export const CreateUserInputSchema = z.object({
 export type CreateUserInput = z.input<typeof CreateUserInputSchema>;
 
 /**
- * The `next` target after login: a path on this site only. Anything that a browser
- * could read as another origin (`//host`, `/\host`, `https://…`, control characters)
- * falls back to `/`, so the login form cannot be used as an open redirect.
+ * The `next` target after login: a path on this site only. The value is normalised first
+ * (as a browser would resolve it: dot segments, and so on) and the result is what is
+ * checked, so `/.//evil.example` cannot become `//evil.example` after the check. Anything a
+ * browser could read as another origin (`//host`, `/\host`, `https:…`, control characters)
+ * falls back to `fallback`, so the login form cannot be used as an open redirect.
  */
 export function safeNextPath(next: string | undefined | null, fallback = "/"): string {
   if (!next || next.length > 2048) return fallback;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  // Browsers drop tabs and newlines and treat backslashes as slashes.
+  // Browsers drop tabs and newlines and treat backslashes as slashes: refuse them outright.
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  if (!isLocalPath(next)) return fallback;
+  let normalised: string;
   try {
     const url = new URL(next, "http://same.invalid");
     if (url.origin !== "http://same.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    normalised = `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
   }
+  return isLocalPath(normalised) ? normalised : fallback;
 }
+
+/** One leading slash, then anything but a second slash or a backslash (`//x` and `/\x` name a host). */
+const isLocalPath = (value: string) => /^\/(?![/\\])/.test(value);

@@ -1,6 +1,6 @@
-// The editors' admin as one Hono sub-app, mounted at /admin behind requireStaff.
+// The editors' admin as one Hono sub-app, mounted at /admin behind requireAdminSite.
 import { Hono } from "hono";
-import { requireStaff } from "../../auth/guards.ts";
+import { requireAdminSite } from "../../auth/guards.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { bulkRoutes } from "./bulk.ts";
 import { deleteRoutes } from "./delete.ts";
@@ -13,10 +13,10 @@ import type { AdminDeps } from "./shared.ts";
 
 export type { AdminDeps } from "./shared.ts";
 
-/** Every admin page; anonymous visitors go to the login page, non-staff get 403. */
+/** Every admin page; anyone who is not staff goes to /admin/login/ (served by the users domain). */
 export function adminRoutes(deps: AdminDeps) {
   const app = new Hono<AppEnv>({ strict: true });
-  app.use("*", requireStaff());
+  app.use("*", requireAdminSite());
   app.route("/", homeRoutes(deps));
   app.route("/", previewRoutes());
   app.route("/", listRoutes(deps));

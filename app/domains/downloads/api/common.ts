@@ -1,6 +1,7 @@
 // Small pieces the v1, v2 and v3 download APIs share: field-name mapping, value parsing
 // and the legacy date formats.
 import type { FieldErrors } from "../../../core/errors.ts";
+import { parseDbId } from "../../../core/http/ids.ts";
 
 /** Service input field → API field name, where they differ beyond camelCase. */
 const API_FIELD_NAMES: Record<string, string> = { osId: "os", releaseId: "release", releasePageId: "release_page" };
@@ -39,7 +40,7 @@ export function parseDateTime(value: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The id at the end of a resource URI such as `/api/v1/downloads/os/3/` (absolute URLs too). */
+/** The id at the end of a resource URI such as `/api/v1/downloads/os/3/` (absolute URLs too); undefined beyond the id range. */
 export function idFromUri(value: unknown, resourcePath: string): number | undefined {
   if (typeof value !== "string") return undefined;
   let path = value;
@@ -47,8 +48,8 @@ export function idFromUri(value: unknown, resourcePath: string): number | undefi
     if (!URL.canParse(value)) return undefined;
     path = new URL(value).pathname;
   }
-  const match = new RegExp(`^${resourcePath.replace(/[/.]/g, "\\$&")}(\\d{1,10})/$`).exec(path);
-  return match ? Number(match[1]) : undefined;
+  const match = new RegExp(`^${resourcePath.replace(/[/.]/g, "\\$&")}([0-9]+)/$`).exec(path);
+  return parseDbId(match?.[1]);
 }
 
 /** Python's isoformat of a naive UTC datetime (tastypie): `2025-10-07T14:07:00`, microseconds when set. */

@@ -17,21 +17,22 @@ import {
 } from "../../../core/api/tastypie.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
+import { parseDbId } from "../../../core/http/ids.ts";
 import { canSeeDrafts } from "../policies.ts";
 import type { PagesService } from "../service.ts";
 import { PAGE_V1_SPEC, parseV1Filters } from "./filters.ts";
 import { fromV1Body, toV1Page, V1_FIELD_NAMES, V1_LIST } from "./serializers.ts";
 
-const ID = /^[1-9][0-9]{0,9}$/;
 /** Route path inside the /api sub-app. */
 const V1_ROUTE = "/v1/pages/page/";
 const LIST_METHODS = ["GET", "POST"];
 const DETAIL_METHODS = ["GET", "DELETE"];
 
+/** The detail id; anything that names no possible row (beyond the id range too) is a 404. */
 function pageId(c: Context): number {
-  const raw = c.req.param("id") ?? "";
-  if (!ID.test(raw)) throw new AppError("NOT_FOUND", "Not found.");
-  return Number(raw);
+  const id = parseDbId(c.req.param("id"));
+  if (id === undefined) throw new AppError("NOT_FOUND", "Not found.");
+  return id;
 }
 
 export function pagesApiV1(pages: PagesService) {

@@ -6,12 +6,12 @@ import { Hono } from "hono";
 import { drfErrors, drfJson, drfMethodNotAllowed, requireTokenStaff, tokenUser } from "../../../core/api/drf.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
+import { parseDbId } from "../../../core/http/ids.ts";
 import { canSeeDrafts } from "../policies.ts";
 import type { PagesService } from "../service.ts";
 import { parseV2Filters } from "./filters.ts";
 import { toV2Page, V2_LIST } from "./serializers.ts";
 
-const ID = /^[1-9][0-9]{0,9}$/;
 /** Route path inside the /api sub-app. */
 const V2_ROUTE = "/v2/pages/page/";
 
@@ -28,9 +28,10 @@ export function pagesApiV2(pages: PagesService, options: { siteUrl: string }) {
   });
 
   app.get(`${V2_ROUTE}:id/`, async (c) => {
-    const raw = c.req.param("id");
-    if (!ID.test(raw)) throw new AppError("NOT_FOUND", "Not found.");
-    const page = await pages.getPageById({ id: Number(raw), includeDrafts: canSeeDrafts(tokenUser(c)) });
+    // Anything that names no possible row, an id beyond the id range too, is a 404.
+    const id = parseDbId(c.req.param("id"));
+    if (id === undefined) throw new AppError("NOT_FOUND", "Not found.");
+    const page = await pages.getPageById({ id, includeDrafts: canSeeDrafts(tokenUser(c)) });
     return drfJson(c, toV2Page(page, options.siteUrl));
   });
 

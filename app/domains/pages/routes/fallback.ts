@@ -1,8 +1,8 @@
 // What happens when no application route matched (legacy urls.md §1): the editor
 // redirect table first (django.contrib.redirects: 301, or 410 for an empty target), then a
 // CMS page at the path (apps/pages/middleware.py: tried with and without the trailing
-// slash; a slash-less hit answers 301), and only then the 404. Each fallback answers
-// null to pass the request on.
+// slash; a slash-less hit answers 301, without the query string), and only then the 404.
+// Each fallback answers null to pass the request on.
 import type { Context } from "hono";
 import type { AppEnv } from "../../../core/http/env.ts";
 import type { BoxesService } from "../../boxes/index.ts";
@@ -34,13 +34,12 @@ export function pageFallback(deps: { pages: PagesService; boxes: BoxesService; s
   return async (c) => {
     const page = await deps.pages.findPageForPath({ path: c.req.path, includeDrafts: isStaff(c) });
     if (!page) return null;
+    // Legacy PageFallbackMiddleware redirects a slash-less path before the view runs, so for
+    // any method, and builds the target from the path alone: the query string is dropped.
+    if (!c.req.path.endsWith("/")) return c.redirect(`${new URL(c.req.url).pathname}/`, 301);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       c.header("Allow", "GET, HEAD");
       return c.text("Method not allowed.", 405);
-    }
-    if (!c.req.path.endsWith("/")) {
-      const url = new URL(c.req.url);
-      return c.redirect(`${url.pathname}/${url.search}`, 301);
     }
     return renderCmsPage(c, page, deps);
   };

@@ -1,6 +1,7 @@
 // Page images and documents: the staff page that uploads and removes them
 // (/admin/pages/page/<id>/files/, legacy's ImageInlineAdmin and DocumentFileInlineAdmin) and,
-// /media/<key> serving the stored bytes (from disk or the S3 bucket) with a safe media type.
+// /media/<key> serving the stored bytes (from disk or the S3 bucket) with a safe media type,
+// and the legacy /m/<path>/ URLs redirecting there.
 import { Hono, type Context } from "hono";
 import { requireStaff } from "../../../core/auth/guards.ts";
 import { hasPermission } from "../../../core/auth/permissions.ts";
@@ -91,5 +92,27 @@ export function mediaRoutes(deps: { pages: PagesService; flash: { secret: string
     return c.body(file.body, 200, headers);
   });
 
+  // Legacy `^m/(?P<url>.*)/$` (pydotorg/views.py MediaMigrationView): the pre-S3 media
+  // URLs answer 301, for any method, to where the file is now. Legacy pointed at the bucket;
+  // here the same file is this app's /media/<path>. The query string is dropped.
+  app.all("/m/:url{.*/}", (c) => c.redirect(legacyMediaLocation(new URL(c.req.url).pathname), 301));
+
   return app;
+}
+
+/**
+ * Where `/m/<path>/` now lives: `/media/<path>`, with the path decoded, empty, `.` and `..`
+ * segments removed (legacy strips them rather than resolving them, so nothing climbs out
+ * of the media folder), then encoded again.
+ */
+export function legacyMediaLocation(pathname: string): string {
+  const raw = pathname.slice("/m/".length, -1);
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A broken escape stays as it was written.
+  }
+  const segments = decoded.split("/").filter((segment) => segment !== "" && segment !== "." && segment !== "..");
+  return `/media/${segments.map((segment) => encodeURIComponent(segment)).join("/")}`;
 }

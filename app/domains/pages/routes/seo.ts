@@ -1,15 +1,14 @@
-// Files for crawlers and people (legacy pydotorg/urls.py): /robots.txt with the legacy
-// rules plus a Sitemap line, /humans.txt, /funding.json read from static/funding.json,
-// and the sitemaps (/sitemap.xml index, /sitemaps/<section>.xml).
+// Files for crawlers and people (legacy pydotorg/urls.py): /robots.txt exactly as legacy
+// templates/robots.txt (no Sitemap line, urls.md §2), /humans.txt, /funding.json read
+// from static/funding.json, and the sitemaps (/sitemap.xml index, /sitemaps/<section>.xml).
 import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import type { AppEnv } from "../../../core/http/env.ts";
 import type { PagesService } from "../service.ts";
 import { sitemapIndexXml, urlsetXml } from "./sitemap-xml.ts";
 
-/** Legacy templates/robots.txt, unchanged, then where the sitemap is. */
-export function robotsTxt(siteUrl: string): string {
-  return `# Directions for robots.  See this URL:
+/** Legacy templates/robots.txt, byte for byte. */
+export const ROBOTS_TXT = `# Directions for robots.  See this URL:
 # http://www.robotstxt.org/robotstxt.html
 # for a description of the file format.
 
@@ -32,10 +31,7 @@ Disallow: /
 User-agent: *
 Disallow: /~guido/orlijn/
 Disallow: /webstats/
-
-Sitemap: ${new URL("/sitemap.xml", siteUrl).toString()}
 `;
-}
 
 export const HUMANS_TXT = `/* the humans responsible & colophon */
 /* humanstxt.org */
@@ -64,7 +60,7 @@ export function seoRoutes(deps: { pages: Pick<PagesService, "sitemapSections" | 
   const app = new Hono<AppEnv>({ strict: true });
   const absolute = (path: string) => new URL(path, deps.siteUrl).toString();
 
-  app.get("/robots.txt", (c) => c.text(robotsTxt(deps.siteUrl)));
+  app.get("/robots.txt", (c) => c.text(ROBOTS_TXT));
   app.get("/humans.txt", (c) => c.text(HUMANS_TXT));
 
   // Legacy views.serve_funding_json: 404 and 500 answer JSON errors of their own.

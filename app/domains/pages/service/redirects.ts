@@ -22,23 +22,20 @@ export interface RedirectView {
 const redirectSelect = { id: true, oldPath: true, newPath: true, updated: true } as const;
 
 /**
- * The old paths a request can match, best first. Django's RedirectFallbackMiddleware tries
- * the full path (with its query string), then the same with a slash appended. Legacy
- * compared the percent-encoded path with rows stored decoded, so a unicode old path never
- * matched there; both spellings are tried here.
+ * The old paths a request can match, best first, as Django's RedirectFallbackMiddleware
+ * looks them up: the full path (`get_full_path()`: the path, plus `?` and the query string
+ * when there is one), then, for a slash-less path, the same with the slash appended before
+ * the query. A request with a query string never matches a row stored without one, and a
+ * row stored with a query matches only that exact query. Legacy compared the
+ * percent-encoded path with rows stored decoded, so a unicode old path never matched
+ * there; both spellings are tried here.
  */
 export function redirectCandidates(options: { path: string; rawPath: string; search: string }): string[] {
   const spellings = [...new Set([options.path, options.rawPath])];
-  const candidates: string[] = [];
-  for (const path of spellings) {
-    if (options.search) candidates.push(path + options.search);
-    candidates.push(path);
-  }
-  for (const path of spellings) {
-    if (path.endsWith("/")) continue;
-    if (options.search) candidates.push(`${path}/${options.search}`);
-    candidates.push(`${path}/`);
-  }
+  // URL.search is "" for a bare `?`, as Django's empty QUERY_STRING adds nothing.
+  const query = options.search;
+  const candidates = spellings.map((path) => path + query);
+  for (const path of spellings) if (!path.endsWith("/")) candidates.push(`${path}/${query}`);
   return [...new Set(candidates)].filter((candidate) => candidate.length <= 200);
 }
 

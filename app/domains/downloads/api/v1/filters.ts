@@ -5,6 +5,7 @@
 // too (legacy answered 500).
 import { TastypieBadRequest } from "../../../../core/api/tastypie.ts";
 import type { DateFilter, FileQuery, NumberFilter, OsQuery, ReleaseQuery, TextFilter } from "../../queries.ts";
+import { fitIntFilter } from "../../../../core/http/ids.ts";
 import { parseBoolean, parseDateTime, parseInteger } from "../common.ts";
 
 /** Django's lookups; a trailing one of these is the filter type. */
@@ -124,7 +125,13 @@ function number(field: string, value: string): number {
   return parseInteger(value) ?? invalid(field, value, "a whole number");
 }
 
+/** An integer filter; numbers the column cannot hold match as Django 5 makes them (core/http/ids.ts). */
 function numberFilter(field: string, lookup: string, values: string[]): NumberFilter & { startsWith?: string } {
+  const filter = integerFilter(field, lookup, values);
+  return "startsWith" in filter ? filter : fitIntFilter(filter);
+}
+
+function integerFilter(field: string, lookup: string, values: string[]): NumberFilter & { startsWith?: string } {
   const value = values[0] ?? "";
   switch (lookup) {
     case "exact":

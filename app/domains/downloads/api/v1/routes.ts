@@ -17,6 +17,7 @@ import {
 } from "../../../../core/api/tastypie.ts";
 import { AppError } from "../../../../core/errors.ts";
 import type { AppEnv } from "../../../../core/http/env.ts";
+import { isDbId, parseDbId } from "../../../../core/http/ids.ts";
 import { canSeeUnpublished, type Actor } from "../../policies.ts";
 import type { DownloadsService } from "../../service.ts";
 import { parseInteger, toSnake } from "../common.ts";
@@ -101,8 +102,17 @@ async function deleteFilesOfRelease(c: Context<AppEnv>, downloads: DownloadsServ
   const actor = requireApiKeyStaff(c);
   const releaseId = parseInteger(queries.release![0]);
   if (releaseId === undefined || releaseId < 1) throw new TastypieBadRequest(`Invalid value '${queries.release![0]}' for the 'release' filter: expected a release id.`);
+  // Beyond the id column's range no release exists, so there is nothing to delete (legacy: 204).
+  if (!isDbId(releaseId)) return c.body(null, 204);
   await downloads.deleteFilesOfRelease({ releaseId, actor });
   return c.body(null, 204);
+}
+
+/** The detail route's id; one beyond the id column's range names no row. */
+function detailId(c: Context): number {
+  const id = parseDbId(c.req.param("id"));
+  if (id === undefined) throw new AppError("NOT_FOUND", "Not found.");
+  return id;
 }
 
 function register(app: Hono<AppEnv>, resource: Resource, downloads: DownloadsService): void {
@@ -122,26 +132,31 @@ function register(app: Hono<AppEnv>, resource: Resource, downloads: DownloadsSer
   });
   if (resource.listMethods.includes("DELETE")) app.delete(`${route}/`, (c) => deleteFilesOfRelease(c, downloads));
   app.get(`${route}/schema/`, (c) => json(c, v1Schema(resource.name, resource.listMethods, resource.detailMethods)));
+  // tastypie get_multiple: every id that names no row (missing, hidden or beyond the id
+  // column's range) is listed in `not_found`; the answer is still 200.
   app.get(`${route}/set/:ids{[0-9]+(;[0-9]+)*}/`, async (c) => {
     const objects: unknown[] = [];
     const notFound: string[] = [];
-    for (const id of c.req.param("ids").split(";")) {
+    for (const raw of c.req.param("ids").split(";")) {
+      const id = parseDbId(raw);
       try {
-        objects.push(await resource.get(Number(id), staffReader(c)));
+        if (id === undefined) throw new AppError("NOT_FOUND", "Not found.");
+        objects.push(await resource.get(id, staffReader(c)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        notFound.push(id);
+        notFound.push(raw);
       }
     }
     return json(c, notFound.length > 0 ? { objects, not_found: notFound } : { objects });
   });
-  app.get(`${route}/:id{[0-9]{1,10}}/`, async (c) => json(c, await resource.get(Number(c.req.param("id")), staffReader(c))));
-  app.delete(`${route}/:id{[0-9]{1,10}}/`, async (c) => {
-    await resource.remove(Number(c.req.param("id")), requireApiKeyStaff(c));
+  app.get(`${route}/:id{[0-9]+}/`, async (c) => json(c, await resource.get(detailId(c), staffReader(c))));
+  app.delete(`${route}/:id{[0-9]+}/`, async (c) => {
+    const actor = requireApiKeyStaff(c);
+    await resource.remove(detailId(c), actor);
     return c.body(null, 204);
   });
   app.all(`${route}/`, (c) => methodNotAllowed(c, resource.listMethods));
-  app.all(`${route}/:id{[0-9]{1,10}}/`, (c) => methodNotAllowed(c, resource.detailMethods));
+  app.all(`${route}/:id{[0-9]+}/`, (c) => methodNotAllowed(c, resource.detailMethods));
 }
 
 export function downloadsApiV1(downloads: DownloadsService): Hono<AppEnv> {

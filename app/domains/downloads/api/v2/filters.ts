@@ -4,6 +4,7 @@
 // (pydotorg/drf.py) rejects every parameter that is not a filter.
 import { checkKnownFilters } from "../../../../core/api/drf.ts";
 import { AppError, type FieldErrors } from "../../../../core/errors.ts";
+import { fitIntFilter, parseDbId } from "../../../../core/http/ids.ts";
 import type { FileQuery, OsQuery, ReleaseQuery } from "../../queries.ts";
 import { parseBoolean, parseDateTime } from "../common.ts";
 
@@ -42,7 +43,7 @@ export function releaseFilters(queries: Record<string, string[]>): ReleaseQuery 
   if (version !== undefined) {
     const number = Number(version.trim());
     if (version.trim() === "" || !Number.isFinite(number)) errors.version = ["Enter a number."];
-    else query.version = Number.isInteger(number) ? { equals: number } : { in: [] };
+    else query.version = Number.isInteger(number) ? fitIntFilter({ equals: number }) : { in: [] };
   }
   const date = value(queries, "release_date");
   if (date !== undefined) {
@@ -71,7 +72,7 @@ export async function fileFilters(
   for (const relation of ["os", "release"] as const) {
     const given = value(queries, relation);
     if (given === undefined) continue;
-    const id = /^\d{1,10}$/.test(given) ? Number(given) : undefined;
+    const id = parseDbId(given);
     if (id === undefined || !(await exists[relation](id))) {
       errors[relation] = ["Select a valid choice. That choice is not one of the available choices."];
     } else {

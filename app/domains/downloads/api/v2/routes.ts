@@ -5,6 +5,7 @@ import { type Context, Hono } from "hono";
 import { drfErrors, drfJson as json, drfMethodNotAllowed, readDrfBody, requireTokenStaff, tokenUser } from "../../../../core/api/drf.ts";
 import { AppError } from "../../../../core/errors.ts";
 import type { AppEnv } from "../../../../core/http/env.ts";
+import { ID_DIGITS, parseDbId } from "../../../../core/http/ids.ts";
 import { fileInputOf, osInputOf, releaseInputOf } from "../../inputs.ts";
 import { canSeeUnpublished, type Actor } from "../../policies.ts";
 import type { DownloadsService } from "../../service.ts";
@@ -26,6 +27,10 @@ interface Resource<View> {
   remove(id: number, actor: Actor): Promise<void>;
 }
 
+const notFound = (): never => {
+  throw new AppError("NOT_FOUND", "Not found.");
+};
+
 function register<View>(app: Hono<AppEnv>, resource: Resource<View>) {
   const route = resource.path.replace(/^\/api/, "").replace(/\/$/, "");
   const staffReader = (c: Context<AppEnv>) => canSeeUnpublished(tokenUser(c));
@@ -39,8 +44,9 @@ function register<View>(app: Hono<AppEnv>, resource: Resource<View>) {
     const saved = resource.toJson(await resource.save(id, values, actor)) as { resource_uri: string };
     return json(c, saved, id === undefined ? 201 : 200, id === undefined ? { Location: saved.resource_uri } : {});
   };
-  const id = (c: Context) => Number(c.req.param("id"));
-  const detail = `${route}/:id{[0-9]{1,10}}/`;
+  // An id beyond the id column's range names no row: DRF's 404, never a database error.
+  const id = (c: Context) => parseDbId(c.req.param("id")) ?? notFound();
+  const detail = `${route}/:id{[0-9]+}/`;
 
   app.get(`${route}/`, list);
   app.get(`${route}.json`, list);
@@ -69,8 +75,10 @@ export function downloadsApiV2(downloads: DownloadsService, options: { siteUrl: 
   app.delete("/v2/downloads/release_file/delete_by_release/", async (c) => {
     const actor = requireTokenStaff(c);
     const release = c.req.query("release");
-    if (!release || !/^\d{1,10}$/.test(release.trim())) return c.body(null, 400);
-    await downloads.deleteFilesOfRelease({ releaseId: Number(release.trim()), actor });
+    if (!release || !ID_DIGITS.test(release.trim())) return c.body(null, 400);
+    const releaseId = parseDbId(release.trim());
+    // Beyond the id column's range no release exists: nothing to delete.
+    if (releaseId !== undefined) await downloads.deleteFilesOfRelease({ releaseId, actor });
     return c.body(null, 204);
   });
   app.all("/v2/downloads/release_file/delete_by_release/", (c) => drfMethodNotAllowed(c, "DELETE, OPTIONS"));

@@ -1,0 +1,69 @@
+// Record ids read from URLs, query strings and resource URIs. Every legacy id column is a
+// PostgreSQL `integer`, so a longer number names no row; it must answer as "not found"
+// (Django 5's IntegerFieldOverflow turns such lookups into empty results), never reach
+// the database, where it is an error and would answer 500.
+
+/** The largest value of a PostgreSQL `integer` column. */
+export const MAX_DB_ID = 2_147_483_647;
+
+/** Digits only, as Django's `int` path converter (`[0-9]+`, leading zeros allowed). */
+export const ID_DIGITS = /^[0-9]+$/;
+
+/**
+ * The id written in `raw` when it is digits naming a possible row (1 … MAX_DB_ID);
+ * undefined for anything else, out-of-range numbers included.
+ */
+export function parseDbId(raw: string | undefined | null): number | undefined {
+  if (typeof raw !== "string" || !ID_DIGITS.test(raw)) return undefined;
+  const id = Number(raw);
+  return id >= 1 && id <= MAX_DB_ID ? id : undefined;
+}
+
+/** True for a number a row id can be (a whole number in 1 … MAX_DB_ID). */
+export function isDbId(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= MAX_DB_ID;
+}
+
+/** The smallest value of a PostgreSQL `integer` column. */
+export const MIN_DB_INT = -2_147_483_648;
+
+/** True when an `integer` column can hold `value`. */
+export function fitsDbInteger(value: number): boolean {
+  return Number.isInteger(value) && value >= MIN_DB_INT && value <= MAX_DB_ID;
+}
+
+interface IntFilter {
+  equals?: number;
+  in?: number[];
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+const NOTHING = { in: [] as number[] };
+
+/**
+ * A comparison on an `integer` column rewritten so that numbers the column cannot hold
+ * never reach the database, with Django 5's meaning (IntegerFieldOverflow): `exact` such a
+ * number matches nothing, `in` drops it, and a bound beyond the range either matches
+ * nothing (`gt` 1e11) or constrains nothing (`lt` 1e11).
+ */
+export function fitIntFilter<F extends IntFilter>(filter: F): F | typeof NOTHING {
+  const fitted: IntFilter = { ...filter };
+  if (fitted.equals !== undefined && !fitsDbInteger(fitted.equals)) return NOTHING;
+  if (fitted.in) fitted.in = fitted.in.filter(fitsDbInteger);
+  for (const bound of ["gt", "gte"] as const) {
+    const value = fitted[bound];
+    if (value === undefined || fitsDbInteger(value)) continue;
+    if (value > MAX_DB_ID) return NOTHING;
+    delete fitted[bound];
+  }
+  for (const bound of ["lt", "lte"] as const) {
+    const value = fitted[bound];
+    if (value === undefined || fitsDbInteger(value)) continue;
+    if (value < MIN_DB_INT) return NOTHING;
+    delete fitted[bound];
+  }
+  return fitted as F;
+}
