@@ -156,11 +156,14 @@ test("documentation by version lists the releases' archived docs", async ({ page
   await expectNoSeriousA11yViolations(page, "/doc/versions/");
 });
 
-test("the downloads pages have no serious accessibility violations in the dark scheme", async ({ page }) => {
-  await page.emulateMedia({ colorScheme: "dark" });
+// One test per page: axe on a long page takes seconds, and four in one test outran its timeout.
+test.describe("the downloads pages have no serious accessibility violations in the dark scheme", () => {
   for (const path of ["/downloads/", "/downloads/release/python-3140/", "/downloads/windows/", "/doc/versions/"]) {
-    await page.goto(path);
-    await expect(layout(page).main).toBeVisible();
-    await expectNoSeriousA11yViolations(page, `${path} (dark)`);
+    test(path, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(path);
+      await expect(layout(page).main).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `${path} (dark)`);
+    });
   }
 });
