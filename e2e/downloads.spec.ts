@@ -109,11 +109,61 @@ test.describe("release page", () => {
   });
 });
 
-test("the downloads pages have no serious accessibility violations in the dark scheme", async ({ page }) => {
-  await page.emulateMedia({ colorScheme: "dark" });
-  for (const path of ["/downloads/", "/downloads/release/python-3140/", "/downloads/windows/"]) {
-    await page.goto(path);
-    await expect(layout(page).main).toBeVisible();
-    await expectNoSeriousA11yViolations(page, `${path} (dark)`);
+test.describe("active Python releases", () => {
+  test("the table and our own chart show the release cycle, in the light and dark schemes", async ({ page }) => {
+    await page.goto("/downloads/");
+    const section = layout(page).main.getByRole("region", { name: "Active Python releases" });
+    const table = section.getByRole("table", { name: "Active Python releases" });
+    for (const header of ["Python version", "Maintenance status", "First released", "End of support", "Release schedule"]) {
+      await expect(table.getByRole("columnheader", { name: header })).toBeVisible();
+    }
+    const versions = await table.getByRole("rowheader").allTextContents();
+    expect(versions).toEqual(["3.15", "3.14", "3.13", "3.12", "3.11", "3.10", "3.9"]);
+    await expect(table.getByRole("link", { name: "PEP 745" })).toHaveAttribute("href", "https://peps.python.org/pep-0745/");
+    await expect(table.getByRole("link", { name: "3.9.23" })).toBeVisible();
+
+    // The chart is inline SVG (no remote image), one labelled bar per row of the table.
+    await expect(section.getByRole("img")).toHaveCount(1);
+    const chart = section.getByRole("img", { name: "Python release cycle", exact: true });
+    await expect(chart).toBeVisible();
+    await expect(chart).toHaveAccessibleDescription(/each bar runs from a version's first release to its end of support/);
+    await expect(chart.locator("rect.chart-bar")).toHaveCount(versions.length);
+    expect(await chart.locator("text.chart-version").allTextContents()).toEqual(versions);
+    await expect(chart.locator("text.chart-status").first()).toHaveText("feature");
+    await expect(chart.locator("text.chart-today-label")).toHaveText("Today");
+    const box = await chart.boundingBox();
+    expect(box?.width).toBeGreaterThan(500);
+
+    const versionFill = () => chart.locator("text.chart-version").first().evaluate((element) => getComputedStyle(element).fill);
+    const light = await versionFill();
+    await page.emulateMedia({ colorScheme: "dark" });
+    // The labels follow the site's heading token, which the dark scheme lightens.
+    await expect.poll(versionFill).not.toBe(light);
+    expect(await versionFill()).toBe("rgb(236, 238, 240)");
+  });
+});
+
+test("documentation by version lists the releases' archived docs", async ({ page }) => {
+  await page.goto("/doc/versions/");
+  await expect(page).toHaveTitle("Python documentation by version | Python.org");
+  const main = layout(page).main;
+  await expect(main.getByRole("heading", { level: 1, name: "Python documentation by version" })).toBeVisible();
+  await expect(main.getByRole("heading", { level: 3, name: "Python 3.14" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "Python 3.14.0", exact: true })).toHaveAttribute("href", "https://docs.python.org/release/3.14.0/");
+  await expect(main.getByRole("link", { name: "Python 3.15.0a1" })).toHaveCount(0);
+  await main.getByRole("link", { name: "In development versions" }).click();
+  await expect(page).toHaveURL(/#in-development-versions$/);
+  await expectNoSeriousA11yViolations(page, "/doc/versions/");
+});
+
+// One test per page: axe on a long page takes seconds, and four in one test outran its timeout.
+test.describe("the downloads pages have no serious accessibility violations in the dark scheme", () => {
+  for (const path of ["/downloads/", "/downloads/release/python-3140/", "/downloads/windows/", "/doc/versions/"]) {
+    test(path, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(path);
+      await expect(layout(page).main).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `${path} (dark)`);
+    });
   }
 });

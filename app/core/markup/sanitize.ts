@@ -2,6 +2,7 @@
 // browser. It reproduces legacy python.org's nh3 policy (pydotorg/markup.py):
 // the same tags and attributes, and only http, https and mailto links.
 import sanitizeHtml from "sanitize-html";
+import { repairCodeAroundPre } from "./nesting.ts";
 
 const ALLOWED_TAGS = [
   "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div",
@@ -27,7 +28,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
 };
 
-/** Returns HTML containing only allowlisted tags, attributes and URL schemes. */
+/** Returns HTML containing only allowlisted tags, attributes and URL schemes, with <code><pre> nesting repaired. */
 export function sanitizeMarkupHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return repairCodeAroundPre(sanitizeHtml(html, OPTIONS));
 }

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { publicCdnCache } from "../../core/http/cdn-cache.ts";
 import type { AppEnv } from "../../core/http/env.ts";
 import type { BoxesService } from "../boxes/index.ts";
+import { registerDocVersions } from "./routes/doc-versions.ts";
 import { registerFeeds } from "./routes/feed.ts";
 import { registerLatest } from "./routes/latest.ts";
 import { registerPages } from "./routes/pages.ts";
@@ -19,6 +20,7 @@ export function downloadsRoutes(deps: { downloads: DownloadsService; boxes: Boxe
     registerLatest(app, prefix, deps.downloads);
     registerPages(app, prefix, deps, options.siteUrl);
   }
+  registerDocVersions(app, deps, options.siteUrl);
   // Legacy ReleaseEditButton: a fragment cached pages fetch; the button only for staff.
   app.get("/release-edit-button/:id{[0-9]{1,10}}", (c) => {
     c.header("Cache-Control", "private, no-store");

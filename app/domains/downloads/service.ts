@@ -5,6 +5,7 @@ import { downloadBoxes } from "./boxes.ts";
 import { enqueuePurge, RELEASE_CONTENT_TARGET } from "./effects.ts";
 import { createCatalog } from "./service/catalog.ts";
 import { createContext, type DownloadsDeps } from "./service/context.ts";
+import { createDocVersions } from "./service/doc-versions.ts";
 import { createFiles } from "./service/files.ts";
 import { createPages } from "./service/pages.ts";
 import { createReleaseEditor } from "./service/release-editor.ts";
@@ -42,6 +43,7 @@ export function createDownloadsService(deps: DownloadsDeps) {
     ...createFiles(ctx),
     ...createCatalog(ctx),
     ...pages,
+    ...createDocVersions(ctx),
     ...createSearchDocuments(ctx),
     buildBoxes,
     purgeLater,

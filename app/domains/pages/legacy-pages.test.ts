@@ -53,6 +53,12 @@ describeWithLegacySample("pages legacy migrator and the migrated site", () => {
     const { rows } = await legacy.query(`SELECT path, title, is_published, content_type FROM pages_page ORDER BY id`);
     for (const row of rows) {
       const response = await ctx.app.request(pageUrl(row.path));
+      // Legacy pydotorg/urls.py routes doc/versions/ to DocsByVersionView before the CMS catch-all;
+      // the downloads domain serves it here too, so a CMS page at that path stays unseen.
+      if (row.path === "doc/versions") {
+        expect(await response.text()).toContain('<h1 class="page-title">Python documentation by version</h1>');
+        continue;
+      }
       expect(response.status, row.path).toBe(row.is_published ? 200 : 404);
       if (!row.is_published) continue;
       const body = await response.text();

@@ -18,6 +18,8 @@ export interface DownloadsDeps {
   cache: Cache;
   jobs: JobQueue;
   releasePages?: ReleasePageResolver;
+  /** The clock (the release chart's "today"); tests fix it. */
+  now?: () => Date;
 }
 
 /** Cache tag of every cached downloads read; any downloads write invalidates it. */
@@ -89,7 +91,9 @@ export function createContext(deps: DownloadsDeps) {
     return result;
   }
 
-  return { deps, db, jobs: deps.jobs, toViews, releaseFilter, knownVersions, cached, invalidate, write };
+  const now = deps.now ?? (() => new Date());
+
+  return { deps, db, jobs: deps.jobs, now, toViews, releaseFilter, knownVersions, cached, invalidate, write };
 }
 
 export type DownloadsContext = ReturnType<typeof createContext>;

@@ -1,17 +1,23 @@
 // The "Active Python releases" table and the end-of-life warning, from the release cycle
 // table editors maintain (legacy download_tags.py read peps.python.org's release-cycle.json).
 import { releaseSelect, type ReleaseView } from "../queries.ts";
+import { RELEASE_CYCLE_STATUSES, type ReleaseCycleStatus } from "../schemas.ts";
 import { versionNumber } from "../versions.ts";
 import type { DownloadsContext } from "./context.ts";
 
 export interface ActiveRelease {
   /** "3.14" */
   version: string;
-  /** "pre-release", "bugfix", "security" or "end-of-life". */
+  /** As the table words it (legacy): "pre-release", "bugfix", "security" or "end-of-life". */
   status: string;
+  /** The cycle's own status, which the chart colours and labels. */
+  cycleStatus: ReleaseCycleStatus;
   /** For the newest end-of-life version: its last release. */
   lastRelease: { name: string; url: string; version: string } | null;
+  /** The table's text: a planned date says so. */
   firstRelease: string;
+  /** YYYY-MM-DD or YYYY-MM as editors entered it; empty when unknown. */
+  firstReleaseDate: string;
   endOfLife: string;
   pep: number | null;
   pepUrl: string | null;
@@ -36,6 +42,11 @@ async function latestPerMinor(ctx: DownloadsContext): Promise<Map<string, Releas
     if (!latest.has(key)) latest.set(key, view);
   }
   return latest;
+}
+
+/** The stored status as a known one; the column is only written through ReleaseCycleInputSchema. */
+function toCycleStatus(value: string): ReleaseCycleStatus {
+  return (RELEASE_CYCLE_STATUSES as readonly string[]).includes(value) ? (value as ReleaseCycleStatus) : "end-of-life";
 }
 
 /**
@@ -65,8 +76,10 @@ export async function activeReleases(ctx: DownloadsContext): Promise<ActiveRelea
     rows.push({
       version,
       status,
+      cycleStatus: toCycleStatus(cycle.status),
       lastRelease: status === "end-of-life" && newest ? { name: newest.name, url: newest.url, version: versionNumber(newest.name) } : null,
       firstRelease,
+      firstReleaseDate: cycle.firstRelease,
       endOfLife: cycle.endOfLife,
       pep: cycle.pep,
       pepUrl: cycle.pep === null ? null : `https://peps.python.org/pep-${String(cycle.pep).padStart(4, "0")}/`,

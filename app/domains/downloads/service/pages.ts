@@ -6,6 +6,7 @@ import { fileArtifactSelect, releaseSelect, type ReleaseView } from "../queries.
 import { PYMANAGER_LINE, versionNumber } from "../versions.ts";
 import type { DownloadsContext } from "./context.ts";
 import { activeReleases, type ActiveRelease, type EolInfo, eolInfo } from "./cycles.ts";
+import { buildReleaseChart, type ReleaseChart } from "../release-chart.ts";
 
 export interface ReleaseLink {
   id: number;
@@ -113,9 +114,14 @@ export function createPages(ctx: DownloadsContext) {
     });
   }
 
-  /** The data of /downloads/ (legacy DownloadHome), cached until the next write. */
-  async function getDownloadHome(): Promise<DownloadHome> {
-    return ctx.cached("home", loadDownloadHome);
+  /**
+   * The data of /downloads/ (legacy DownloadHome), cached until the next write, with the
+   * release chart drawn for today (outside the cache, which must not hold a date).
+   */
+  async function getDownloadHome(): Promise<DownloadHome & { releaseChart: ReleaseChart | null }> {
+    const home = await ctx.cached("home", loadDownloadHome);
+    const releases = home.activeReleases.map((row) => ({ version: row.version, status: row.cycleStatus, firstRelease: row.firstReleaseDate, endOfLife: row.endOfLife }));
+    return { ...home, releaseChart: buildReleaseChart({ releases, today: ctx.now() }) };
   }
 
   /** The data of /downloads/ read afresh (the box rebuild job must not see a stale cache). */
