@@ -2,9 +2,9 @@
 // the release cycle, with today from the injected clock.
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestContext } from "../../testing/deps.ts";
-import { createDownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
-const ctx = useTestContext({ now: () => new Date("2025-11-02T10:00:00Z") });
+const ctx = useTestContext({ clock: { now: () => new Date("2025-11-02T10:00:00Z") } });
 const actor = "system" as const;
 
 beforeEach(async () => {

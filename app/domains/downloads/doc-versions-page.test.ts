@@ -1,7 +1,7 @@
 // /doc/versions/ from the releases in the database, ahead of the CMS fall-through.
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestContext } from "../../testing/deps.ts";
-import { createDownloadsFixture } from "./testing.ts";
+import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 const actor = "system" as const;

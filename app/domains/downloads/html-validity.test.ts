@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestContext } from "../../testing/deps.ts";
 import { findHtmlProblems } from "../../testing/html-structure.ts";
-import { createDownloadsFixture, fileInput } from "./testing.ts";
+import { createDownloadsFixture, fileInput } from "../../testing/factories/downloads.ts";
 
-const ctx = useTestContext({ now: () => new Date("2025-11-02T10:00:00Z") });
+const ctx = useTestContext({ clock: { now: () => new Date("2025-11-02T10:00:00Z") } });
 const actor = "system" as const;
 
 /** An excerpt of legacy fixtures/boxes.json "download-pgp", as editors wrote it. */

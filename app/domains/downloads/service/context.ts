@@ -2,6 +2,7 @@
 // release views with their URLs, the read cache and its invalidation.
 import type { z } from "zod";
 import type { Cache } from "../../../core/cache/types.ts";
+import type { Clock } from "../../../core/clock/clock.ts";
 import type { Db, Prisma } from "../../../core/db/client.ts";
 import { AppError, toAppError, type FieldErrors } from "../../../core/errors.ts";
 import { fieldErrors } from "../../../core/http/validate.ts";
@@ -19,7 +20,7 @@ export interface DownloadsDeps {
   jobs: JobQueue;
   releasePages?: ReleasePageResolver;
   /** The clock (the release chart's "today"); tests fix it. */
-  now?: () => Date;
+  clock: Clock;
 }
 
 /** Cache tag of every cached downloads read; any downloads write invalidates it. */
@@ -91,7 +92,7 @@ export function createContext(deps: DownloadsDeps) {
     return result;
   }
 
-  const now = deps.now ?? (() => new Date());
+  const now = () => deps.clock.now();
 
   return { deps, db, jobs: deps.jobs, now, toViews, releaseFilter, knownVersions, cached, invalidate, write };
 }
