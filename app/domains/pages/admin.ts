@@ -5,10 +5,10 @@
 import { defineAdminResource, type AnyAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
 import { MARKUP_CHOICES } from "../../core/markup/labels.ts";
-import { linksAdmin } from "./admin-links.ts";
-import { pageUrl } from "./paths.ts";
-import { navItemsAdmin, navTreesAdmin } from "./admin-navigation.ts";
-import { redirectsAdmin } from "./admin-redirects.ts";
+import { linksAdmin } from "./admin/links.ts";
+import { pageUrl } from "./schemas/paths.ts";
+import { navItemsAdmin, navTreesAdmin } from "./admin/navigation.ts";
+import { redirectsAdmin } from "./admin/redirects.ts";
 import { PAGE_SORT_FIELDS, PAGE_TEMPLATES, type PageInput, PageInputSchema, type PageSortField } from "./schemas.ts";
 import type { PagesService } from "./service.ts";
 import type { PageView } from "./service/views.ts";

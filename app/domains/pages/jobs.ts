@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { defineTask, type TaskDefinition } from "../../core/jobs/types.ts";
 import type { BoxesService } from "../boxes/index.ts";
-import { checkLinks, type ExternalPolicy, type LinkResult, type LinkSource } from "./links/checker.ts";
+import { checkLinks, type ExternalPolicy, type LinkResult, type LinkSource } from "./jobs/link-checker.ts";
 import type { PagesService } from "./service.ts";
 
 export const CHECK_LINKS_TASK = "pages.check-links";

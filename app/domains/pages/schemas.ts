@@ -2,7 +2,7 @@
 // admin, the service and the APIs validate with these same schemas.
 import { z } from "zod";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
-import { normalizePagePath } from "./paths.ts";
+import { normalizePagePath } from "./schemas/paths.ts";
 
 /** Legacy template names editors may choose; "" means pages/default.html. */
 export const PAGE_TEMPLATES = ["", "pages/default.html", "psf/default.html", "psf/full-width.html", "pages/raw.html"] as const;

@@ -3,7 +3,7 @@
 // section facet.
 import { documentId, type SearchSource } from "../../core/search/sources.ts";
 import type { SearchDocument } from "../../core/search/types.ts";
-import { pageSection, pageUrl } from "./paths.ts";
+import { pageSection, pageUrl } from "./schemas/paths.ts";
 import { PAGE_SEARCH_TYPE, type PageStore } from "./service/pages.ts";
 import type { PageView } from "./service/views.ts";
 

@@ -9,7 +9,7 @@ import { AppError, toAppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import { addFlash } from "../../../core/http/flash.ts";
 import { mediaTypeOf } from "../../../core/storage/index.ts";
-import { pageUrl } from "../paths.ts";
+import { pageUrl } from "../schemas/paths.ts";
 import type { PagesService } from "../service.ts";
 
 const ID = /^[1-9][0-9]{0,9}$/;

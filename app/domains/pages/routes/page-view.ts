@@ -4,8 +4,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../core/http/env.ts";
 import type { BoxesService } from "../../boxes/index.ts";
-import type { MenuEntry } from "../nav/menus.ts";
-import { pageUrl } from "../paths.ts";
+import type { MenuEntry } from "../service/navigation-menus.ts";
+import { pageUrl } from "../schemas/paths.ts";
 import type { PagesService } from "../service.ts";
 import type { PageView } from "../service/views.ts";
 

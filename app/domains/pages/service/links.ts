@@ -4,10 +4,10 @@ import type { Db, Prisma } from "../../../core/db/client.ts";
 import type { WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { CurrentUser } from "../../../core/http/env.ts";
-import type { LinkResult, LinkSource } from "../links/checker.ts";
-import { pageUrl } from "../paths.ts";
-import type { NavigationReader } from "../nav/service.ts";
-import { flatten, resolveTree, type ResolvedItem } from "../nav/tree.ts";
+import type { LinkResult, LinkSource } from "../jobs/link-checker.ts";
+import { pageUrl } from "../schemas/paths.ts";
+import type { NavigationReader } from "./navigation.ts";
+import { flatten, resolveTree, type ResolvedItem } from "./navigation-tree.ts";
 import type { PageStore } from "./pages.ts";
 
 export interface LinkCheckView {

@@ -10,9 +10,9 @@ import type { JobQueue } from "../../../core/jobs/types.ts";
 import { RENDER_RST_TASK, renderJobOptions } from "../../../core/markup/jobs.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
 import { enqueueIndexing } from "../../../core/search/jobs.ts";
-import { candidatePaths, isValidNewPagePath } from "../paths.ts";
+import { candidatePaths, isValidNewPagePath } from "../schemas/paths.ts";
 import { type PageInput, PageInputSchema, type PageSearch } from "../schemas.ts";
-import { parseInput } from "../validation.ts";
+import { parseInput } from "./validation.ts";
 import { type CachedPageRow, fromCache, pageSelect, type PageRow, type PageView, toCache, toPageView } from "./views.ts";
 
 export const PAGES_CACHE_TAG = "pages";

@@ -6,7 +6,7 @@ import type { Db } from "../../../core/db/client.ts";
 import type { WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import { type RedirectInput, RedirectInputSchema } from "../schemas.ts";
-import { parseInput } from "../validation.ts";
+import { parseInput } from "./validation.ts";
 
 export const REDIRECTS_CACHE_TAG = "redirects";
 const REDIRECT_TTL_SECONDS = 3600;

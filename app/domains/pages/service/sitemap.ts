@@ -3,7 +3,7 @@
 // paths marked for the site map. Legacy had no sitemap (templates/base.html comments it out).
 import type { Cache } from "../../../core/cache/types.ts";
 import type { Db } from "../../../core/db/client.ts";
-import { pageSection, pageUrl } from "../paths.ts";
+import { pageSection, pageUrl } from "../schemas/paths.ts";
 import { PAGES_CACHE_TAG } from "./pages.ts";
 
 /** The section of menu paths that are not CMS pages (application pages such as /downloads/). */

@@ -2,9 +2,9 @@
 // (python/pythondotorg:apps/pages/models.py). Ids, paths and file names are kept byte for
 // byte (a unicode path that predates the path validator included); markup is carried as
 // legacy stored it, `_content_rendered` HTML included: it is sanitised on output, never trusted.
-import { clearMissingAuthors, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../core/legacy/content-manageable.ts";
-import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
-import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
+import { clearMissingAuthors, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../../core/legacy/content-manageable.ts";
+import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../../core/legacy/sync.ts";
+import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
 
 const PAGE_COLUMNS = [
   "title", "keywords", "description", "path", "content", "content_markup_type", "content_rendered", "is_published",

@@ -2,7 +2,7 @@
 // (a Request handed to the app, no network), following up to five internal redirects.
 // External links are fetched politely: one host at a time per worker, a pause between two
 // requests to the same host, HEAD first and GET when HEAD is refused, and a timeout.
-import { classifyLink, extractLinks, type LinkTarget } from "./extract.ts";
+import { classifyLink, extractLinks, type LinkTarget } from "./link-extract.ts";
 
 export interface LinkSource {
   type: "page" | "box" | "nav";

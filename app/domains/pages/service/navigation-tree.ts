@@ -3,7 +3,7 @@
 // and `resolveTree` applies one visitor's access rules, as sitetree's check_access does.
 import { hasPermission } from "../../../core/auth/permissions.ts";
 import type { CurrentUser } from "../../../core/http/env.ts";
-import { parseUrlPattern, resolveUrlPattern, type UrlPattern } from "./patterns.ts";
+import { parseUrlPattern, resolveUrlPattern, type UrlPattern } from "./navigation-patterns.ts";
 
 /** One stored menu item, as the navigation service caches it. */
 export interface NavItemRecord {

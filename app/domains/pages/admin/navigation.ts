@@ -2,10 +2,10 @@
 // (django-sitetree's admin, whose permissions legacy groups hold): trees, and items with
 // their parent, URL or URL name, visibility flags, access rules and order. "Move up" and
 // "Move down" reorder items among their siblings; every save refreshes the menus at once.
-import { defineAdminResource } from "../../core/admin/index.ts";
-import type { NavItemView, NavTreeView } from "./nav/editing.ts";
-import { type NavItemInput, NavItemInputSchema, type NavTreeInput, NavTreeInputSchema } from "./schemas.ts";
-import type { PagesService } from "./service.ts";
+import { defineAdminResource } from "../../../core/admin/index.ts";
+import type { NavItemView, NavTreeView } from "../service/navigation-editor.ts";
+import { type NavItemInput, NavItemInputSchema, type NavTreeInput, NavTreeInputSchema } from "../schemas.ts";
+import type { PagesService } from "../service.ts";
 
 export function navTreesAdmin(pages: PagesService) {
   return defineAdminResource<NavTreeView, NavTreeInput>({

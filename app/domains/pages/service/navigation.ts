@@ -3,8 +3,8 @@
 import type { Cache } from "../../../core/cache/types.ts";
 import type { Db } from "../../../core/db/client.ts";
 import type { CurrentUser } from "../../../core/http/env.ts";
-import { breadcrumbs, findCurrent, footerMenu, mainMenu, networkLinks, sectionSidebar, sitemapPaths, type Crumb, type MenuEntry, type SidebarSection } from "./menus.ts";
-import { prepareTree, resolveTree, type NavItemRecord, type PreparedTree } from "./tree.ts";
+import { breadcrumbs, findCurrent, footerMenu, mainMenu, networkLinks, sectionSidebar, sitemapPaths, type Crumb, type MenuEntry, type SidebarSection } from "./navigation-menus.ts";
+import { prepareTree, resolveTree, type NavItemRecord, type PreparedTree } from "./navigation-tree.ts";
 
 export const NAV_CACHE_TAG = "nav";
 /** The tree legacy templates read every menu from (templates/base.html `sitetree_menu from "main"`). */

@@ -1,9 +1,9 @@
 // Legacy migrator for django-sitetree 1.18 (sitetree_tree, sitetree_treeitem and its
 // access_permissions M2M): ids, parents, sort order, visibility flags and url-as-pattern
 // are kept as they are; the new site maps pattern URLs to its routes when rendering.
-import { LEGACY_PERMISSION_NAMES, permissionName, resolvePermissionIds, unresolvedPermissionReason } from "../../core/legacy/permissions.ts";
-import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
-import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
+import { LEGACY_PERMISSION_NAMES, permissionName, resolvePermissionIds, unresolvedPermissionReason } from "../../../core/legacy/permissions.ts";
+import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../../core/legacy/sync.ts";
+import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
 
 const ITEM_COLUMNS = [
   "tree_id", "title", "hint", "url", "url_as_pattern", "hidden", "alias", "description", "in_menu", "in_breadcrumbs",

@@ -2,9 +2,9 @@
 // hidden items, current item, breadcrumbs, the section sidebar and the main menus.
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../../core/http/env.ts";
-import { breadcrumbs, findCurrent, footerMenu, mainMenu, networkLinks, sectionSidebar, slugify } from "./menus.ts";
-import { parseUrlPattern, resolveUrlPattern } from "./patterns.ts";
-import { flatten, prepareTree, resolveTree, type NavItemRecord } from "./tree.ts";
+import { breadcrumbs, findCurrent, footerMenu, mainMenu, networkLinks, sectionSidebar, slugify } from "./navigation-menus.ts";
+import { parseUrlPattern, resolveUrlPattern } from "./navigation-patterns.ts";
+import { flatten, prepareTree, resolveTree, type NavItemRecord } from "./navigation-tree.ts";
 
 let nextId = 1;
 function item(title: string, url: string, parentId: number | null, extra: Partial<NavItemRecord> = {}): NavItemRecord {

@@ -2,7 +2,7 @@
 // templates/sitetree/*.html): the network bar (top level), the main navigation (children of
 // `python-meta`, or `psf-meta` on PSF pages), the footer site map, breadcrumbs to the
 // current item and the current section's sidebar.
-import { flatten, type ResolvedItem } from "./tree.ts";
+import { flatten, type ResolvedItem } from "./navigation-tree.ts";
 
 export interface MenuLink {
   title: string;

@@ -2,10 +2,10 @@
 // run found, broken links first — where each was found (page, box or menu item) and its
 // target. Results are written by the checker only; the detail page is read-only.
 import { z } from "zod";
-import { defineAdminResource } from "../../core/admin/index.ts";
-import { AppError } from "../../core/errors.ts";
-import type { PagesService } from "./service.ts";
-import { LINK_SORT_FIELDS, type LinkCheckView } from "./service/links.ts";
+import { defineAdminResource } from "../../../core/admin/index.ts";
+import { AppError } from "../../../core/errors.ts";
+import type { PagesService } from "../service.ts";
+import { LINK_SORT_FIELDS, type LinkCheckView } from "../service/links.ts";
 
 const NO_INPUT = z.object({});
 const READ_ONLY = ["sourceType", "sourceLabel", "sourceUrl", "target", "outcome", "checkedAt"];

@@ -1,8 +1,8 @@
 // The link checker's pure parts: finding links, classifying them, and the polite external
 // policy (HEAD then GET, timeouts, one host at a time with a pause, each URL once).
 import { describe, expect, it } from "vitest";
-import { checkLinks, type CheckerDeps, type LinkSource } from "./checker.ts";
-import { classifyLink, extractLinks } from "./extract.ts";
+import { checkLinks, type CheckerDeps, type LinkSource } from "./link-checker.ts";
+import { classifyLink, extractLinks } from "./link-extract.ts";
 
 const site = { basePath: "/about/", siteOrigin: "http://testserver", ownHosts: ["www.python.org", "python.org"] };
 

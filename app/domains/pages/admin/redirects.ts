@@ -1,9 +1,9 @@
 // Editor redirects in the admin at the legacy address /admin/redirects/redirect/
 // (django.contrib.redirects): an old path and its new path, empty for 410 Gone.
-import { defineAdminResource } from "../../core/admin/index.ts";
-import { type RedirectInput, RedirectInputSchema } from "./schemas.ts";
-import type { PagesService } from "./service.ts";
-import type { RedirectView } from "./service/redirects.ts";
+import { defineAdminResource } from "../../../core/admin/index.ts";
+import { type RedirectInput, RedirectInputSchema } from "../schemas.ts";
+import type { PagesService } from "../service.ts";
+import type { RedirectView } from "../service/redirects.ts";
 
 const SORTS = ["oldPath", "newPath", "updated"] as const;
 const sortField = (field: string) => (SORTS as readonly string[]).includes(field) ? (field as (typeof SORTS)[number]) : "oldPath";

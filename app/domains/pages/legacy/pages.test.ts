@@ -2,12 +2,12 @@
 // legacy path (byte for byte) with the migrated navigation and breadcrumbs, drafts hidden,
 // hostile legacy markup neutralised, redirects answering 301 and 410.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { escapeHtml } from "../../core/markup/render.ts";
-import { signInAs } from "../../testing/admin.ts";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { pageUrl } from "./paths.ts";
-import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
+import { escapeHtml } from "../../../core/markup/render.ts";
+import { signInAs } from "../../../testing/admin.ts";
+import { createTestContext, type TestContext } from "../../../testing/deps.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../../testing/legacy-sample.ts";
+import { pageUrl } from "../schemas/paths.ts";
+import { describeWithLegacySample } from "../../../testing/legacy-bed.ts";
 
 const LEGACY_PAGES = `
   SELECT id, title, keywords, description, path, content, content_markup_type, _content_rendered AS content_rendered,

@@ -1,9 +1,9 @@
 // The redirects migrator on the README's sample: 410 rows, unicode paths, and old paths
 // redirected by several sites (site 1 wins).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
+import { createTestContext, type TestContext } from "../../../testing/deps.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../../testing/legacy-sample.ts";
+import { describeWithLegacySample } from "../../../testing/legacy-bed.ts";
 
 describeWithLegacySample("redirects legacy migrator", () => {
   let ctx: TestContext;

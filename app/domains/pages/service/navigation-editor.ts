@@ -5,7 +5,7 @@ import type { Db, Prisma } from "../../../core/db/client.ts";
 import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import { type NavItemInput, NavItemInputSchema, type NavTreeInput, NavTreeInputSchema } from "../schemas.ts";
-import { parseInput } from "../validation.ts";
+import { parseInput } from "./validation.ts";
 
 export interface NavTreeView {
   id: number;

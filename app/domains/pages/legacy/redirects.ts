@@ -1,8 +1,8 @@
 // Legacy migrator for django_redirect (django.contrib.redirects). The new site serves one
 // site, so site_id is dropped: when several sites redirect the same old path, site 1's
 // row (www.python.org) wins, else the lowest id. An empty new_path means 410 Gone.
-import { syncRows, takenByOthers } from "../../core/legacy/sync.ts";
-import type { BatchContext, LegacyRow, MigrationStep } from "../../core/legacy/types.ts";
+import { syncRows, takenByOthers } from "../../../core/legacy/sync.ts";
+import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
 
 async function writeRedirects(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const redirects = [];

@@ -3,9 +3,9 @@
 // matched by (app label, codename).
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../testing/deps.ts";
-import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../testing/legacy-sample.ts";
-import { describeWithLegacySample } from "../../testing/legacy-bed.ts";
+import { createTestContext, type TestContext } from "../../../testing/deps.ts";
+import { createLegacySampleDatabase, migrateLegacy, stepReport, type LegacyDatabase } from "../../../testing/legacy-sample.ts";
+import { describeWithLegacySample } from "../../../testing/legacy-bed.ts";
 
 const LEGACY_ITEMS = `
   SELECT id, tree_id, parent_id, title, hint, url, urlaspattern AS url_as_pattern, hidden, NULLIF(alias, '') AS alias,
