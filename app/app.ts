@@ -42,7 +42,7 @@ import { serviceHealthChecks, type WorkerStatus } from "./site/health-checks.ts"
 import { staticRoutes } from "./site/static-files.ts";
 import { searchRoutes } from "./site/search.ts";
 
-export const ROOT_DIR = path.resolve(import.meta.dirname, "..");
+import { ROOT_DIR } from "./core/root-dir.ts";
 
 export interface AppDeps {
   config: Config;
