@@ -75,7 +75,11 @@ if (!(values["if-stale"] && upToDate)) {
 function digestSources() {
   const hash = createHash("sha256");
   const files = [...listSources("app"), ...listSources("scripts"), "tsconfig.json", "package.json"].sort();
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(root, file)));
+    hash.update("\0");
+  }
   return hash.digest("hex");
 }
 

@@ -41,7 +41,16 @@ function findFreePort(): Promise<number> {
 async function startBuiltServer(databaseUrl: string): Promise<ChildProcess> {
   const port = await findFreePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, RUN_WORKER: "0", SEED_ON_START: "never", LOG_LEVEL: "info" };
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    RUN_WORKER: "0",
+    SEED_ON_START: "never",
+    LOG_LEVEL: "info",
+  };
   const child = spawn(process.execPath, ["--enable-source-maps", path.join(outdir, "app/server.js")], { cwd: ROOT_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let output = "";
