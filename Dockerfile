@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
-# python.org in TypeScript: one image for the web process (`node --import tsx
-# app/server.ts`) and the worker (`npm run worker`); see docker-compose.yml.
-# TypeScript runs through tsx (a runtime dependency): there is no build step.
+# python.org in TypeScript: one image for the web process (`node dist/app/server.js`)
+# and the worker (`node dist/app/worker.js`); see docker-compose.yml. The TypeScript is
+# bundled once here (scripts/build.mjs, esbuild); the image runs the JavaScript in dist/.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -22,6 +22,13 @@ RUN npm ci
 # so the image never ships without app/generated/prisma.
 RUN node scripts/prisma-generate.mjs && test -f app/generated/prisma/client.ts
 
+# --- build: bundle the server, the worker and the scripts into dist/ ----------------
+FROM deps AS build
+COPY tsconfig.json ./
+COPY app ./app
+COPY scripts ./scripts
+RUN node scripts/build.mjs && test -f dist/app/server.js && test -f dist/app/worker.js
+
 # --- prod-deps: runtime dependencies only -------------------------------------------
 FROM base AS prod-deps
 COPY package.json package-lock.json ./
@@ -36,10 +43,12 @@ ENV NODE_ENV=production \
     PORT=8000
 # Code stays owned by root (read-only to the app); the app runs as `node` (uid 1000).
 COPY --from=prod-deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
-COPY app ./app
-COPY --from=deps /app/app/generated ./app/generated
-COPY scripts ./scripts
+COPY package.json package-lock.json ./
+# The bundle (Prisma client included); code finds the folders below from package.json.
+COPY --from=build /app/dist ./dist
+# `npm run seed` and the other npm scripts work in the container: with no app/ sources
+# their `build.mjs --if-stale` pre-hook keeps dist/ as built.
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY prisma ./prisma
 COPY templates ./templates
 COPY static ./static
@@ -47,4 +56,4 @@ USER node
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 8000}/_health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "app/server.ts"]
+CMD ["node", "--enable-source-maps", "dist/app/server.js"]

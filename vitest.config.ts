@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "scripts/**/*.test.ts", "eslint/**/*.test.ts"],
     globalSetup: ["app/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

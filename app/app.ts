@@ -1,7 +1,6 @@
 // The HTTP application: middleware, the site's own pages, then every domain module's
 // routes, APIs, admin resources and fallbacks, read from the module registry. The
 // registry and the dependencies come from the composition root (app/deps.ts).
-import path from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "./core/errors.ts";
@@ -38,7 +37,6 @@ import { createLayoutLoader } from "./site/layout.ts";
 import { searchRoutes } from "./site/search.ts";
 import { staticRoutes } from "./site/static-files.ts";
 
-export const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 
 export type AppDeps = PlatformDeps;
 export type AppRegistry = ModuleRegistry<DomainModules>;

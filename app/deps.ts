@@ -5,7 +5,8 @@
 // choose test doubles by passing `overrides`, never by wiring a second graph.
 import path from "node:path";
 import type { CronItem } from "graphile-worker";
-import { ROOT_DIR, createApp, type AppDeps, type AppRegistry } from "./app.ts";
+import { createApp, type AppDeps, type AppRegistry } from "./app.ts";
+import { ROOT_DIR } from "./core/root-dir.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createRedisKeyValue } from "./core/cache/redis.ts";

@@ -8,8 +8,9 @@ import path from "node:path";
 import pg from "pg";
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from "graphile-worker";
 import type { Logger } from "../logging/logger.ts";
+import { ROOT_DIR } from "../root-dir.ts";
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../prisma/migrations");
+export const MIGRATIONS_DIR = path.join(ROOT_DIR, "prisma/migrations");
 
 const silentWorkerLogger = new WorkerLogger(() => () => undefined);
 

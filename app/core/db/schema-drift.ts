@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type pg from "pg";
+import { ROOT_DIR } from "../root-dir.ts";
 
 interface DmmfField {
   name: string;
@@ -29,7 +30,7 @@ interface DmmfIndex {
 
 const require = createRequire(import.meta.url);
 
-export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../../prisma/schema.prisma");
+export const SCHEMA_PATH = path.join(ROOT_DIR, "prisma/schema.prisma");
 
 export function readDmmf(schemaPath = SCHEMA_PATH) {
   const wasm = require("@prisma/prisma-schema-wasm") as { get_dmmf(params: string): string };

@@ -3,6 +3,7 @@
 // subject — stores it as a `MailDelivery` and queues `mail.send-message`, all in one
 // transaction: a rolled-back write leaves neither a row nor a job, and a committed one
 // always has both.
+import { ROOT_DIR } from "../root-dir.ts";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Db } from "../db/client.ts";
@@ -19,7 +20,7 @@ import { createMailTransport, type MailTransport } from "./transports.ts";
 
 export const SEND_MESSAGE_TASK = "mail.send-message";
 
-const DEFAULT_TEMPLATES_DIR = path.resolve(import.meta.dirname, "../../../templates");
+const DEFAULT_TEMPLATES_DIR = path.join(ROOT_DIR, "templates");
 
 export interface QueuedMail {
   id: number;
