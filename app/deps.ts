@@ -53,7 +53,7 @@ export interface Runtime {
 }
 
 export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, logger, overrides = {} } = options;
+  const { logger, overrides = {} } = options;
   const cleanups: Array<() => Promise<void>> = [];
   try {
     const { databaseUrl, freshEmbeddedDatabase } = await prepareDatabase(options, cleanups);

@@ -5,7 +5,7 @@
 // teardown drops them even when a test file crashes.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";

@@ -9,7 +9,7 @@ import type { OsView, ReleaseCycleView, ReleaseFileView, ReleaseView } from "./q
 import { OsInputSchema, type OsInput, RELEASE_CYCLE_STATUSES, ReleaseCycleInputSchema, type ReleaseCycleInput, ReleaseFileInputSchema, ReleaseInputSchema, VersionLineSchema } from "./schemas.ts";
 import type { DownloadsService } from "./service.ts";
 import type { ReleaseSortField } from "./service/release-editor.ts";
-import { defaultReleaseNotesUrl, VERSION_LINE_LABELS, VERSION_LINES } from "./versions.ts";
+import { defaultReleaseNotesUrl, VERSION_LINE_LABELS, VERSION_LINES } from "./schemas/versions.ts";
 
 type ReleaseRow = ReleaseView & { files?: ReleaseFileView[] };
 

@@ -2,15 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { OsListSchema, ProblemSchema, ReleaseCycleListSchema, ReleaseCycleSchema, ReleasePageSchema, ReleaseSchema } from "./api/v3/schemas.ts";
-import { createDownloadsFixture, type DownloadsFixture } from "../../testing/factories/downloads.ts";
+import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
-let fx: DownloadsFixture;
+
 let staffToken: string;
 const actor = "system" as const;
 
 beforeEach(async () => {
-  fx = await createDownloadsFixture(ctx.services.downloads);
+  await createDownloadsFixture(ctx.services.downloads);
   await ctx.services.downloads.saveReleaseCycle({ input: { versionMajor: 3, versionMinor: 14, status: "bugfix", firstRelease: "2025-10-07", endOfLife: "2030-10", pep: 745, releaseManager: "Hugo van Kemenade" }, actor });
   const staff = await createTestUser(ctx, { username: "staff", isStaff: true });
   staffToken = `Token ${await ctx.services.users.issueAuthToken({ userId: staff.id })}`;

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import { defineTask, type TaskDefinition } from "../../core/jobs/types.ts";
 import type { BoxesService } from "../boxes/index.ts";
-import { SUPERNAV_BOX, HOMEPAGE_BOX } from "./boxes.ts";
-import { PURGE_CDN_TASK, REBUILD_BOXES_TASK } from "./effects.ts";
+import { SUPERNAV_BOX, HOMEPAGE_BOX } from "./presenters/boxes.ts";
+import { PURGE_CDN_TASK, REBUILD_BOXES_TASK } from "./service/effects.ts";
 import type { CdnPurger } from "../../core/http/cdn-purge.ts";
 import type { DownloadsService } from "./service.ts";
 

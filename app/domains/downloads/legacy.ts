@@ -6,7 +6,7 @@
 import { clearMissingAuthors, clearMissingReferences, CONTENT_MANAGEABLE_COLUMNS, contentManageableFields } from "../../core/legacy/content-manageable.ts";
 import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../core/legacy/sync.ts";
 import type { BatchContext, LegacyRow, Migrator } from "../../core/legacy/types.ts";
-import { derivedVersionFields } from "./versions.ts";
+import { derivedVersionFields } from "./schemas/versions.ts";
 
 const OS_COLUMNS = ["name", "slug", ...CONTENT_MANAGEABLE_COLUMNS];
 const RELEASE_COLUMNS = [

@@ -3,7 +3,7 @@
 // stored row live in rules.ts and are applied by the service.
 import { z } from "zod";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
-import { parseReleaseName, PYMANAGER_LINE, VERSION_LINES } from "./versions.ts";
+import { parseReleaseName, PYMANAGER_LINE, VERSION_LINES } from "./schemas/versions.ts";
 
 const SLUG_MESSAGE = "Use only letters, digits, hyphens and underscores.";
 

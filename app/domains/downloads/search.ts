@@ -1,6 +1,6 @@
 // The downloads domain's search source: releases, faceted as "Releases".
 import type { SearchSource } from "../../core/search/sources.ts";
-import { SEARCH_TYPE } from "./effects.ts";
+import { SEARCH_TYPE } from "./service/effects.ts";
 import type { DownloadsService } from "./service.ts";
 
 export function downloadsSearchSource(downloads: Pick<DownloadsService, "releaseSearchDocument" | "releaseSearchDocuments">): SearchSource {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { ReleaseCycleInput, ReleaseFileInput } from "./schemas.ts";
 import type { DownloadsService } from "./service.ts";
-import { defaultReleaseNotesUrl } from "./versions.ts";
+import { defaultReleaseNotesUrl } from "./schemas/versions.ts";
 
 const FTP = "https://www.python.org/ftp/python";
 const actor = "system" as const;

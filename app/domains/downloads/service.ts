@@ -1,8 +1,8 @@
 // The downloads service: one object every transport (pages, APIs v1/v2/v3, admin, jobs,
 // migrations, seed) goes through, built from explicit dependencies.
 import { defineMarkupTarget } from "../../core/markup/target.ts";
-import { downloadBoxes } from "./boxes.ts";
-import { enqueuePurge, RELEASE_CONTENT_TARGET } from "./effects.ts";
+import { downloadBoxes } from "./presenters/boxes.ts";
+import { enqueuePurge, RELEASE_CONTENT_TARGET } from "./service/effects.ts";
 import { createCatalog } from "./service/catalog.ts";
 import { createContext, type DownloadsDeps } from "./service/context.ts";
 import { createDocVersions } from "./service/doc-versions.ts";

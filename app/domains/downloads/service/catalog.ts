@@ -2,7 +2,7 @@
 // version (legacy read it live from peps.python.org/api/release-cycle.json).
 import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import { AppError } from "../../../core/errors.ts";
-import { enqueueBoxesRebuild, enqueuePurge, SECTION_KEYS } from "../effects.ts";
+import { enqueueBoxesRebuild, enqueuePurge, SECTION_KEYS } from "./effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { cycleSelect, osOrder, osSelect, osWhere, type OsQuery, type OsView, type ReleaseCycleView } from "../queries.ts";
 import { OsInputSchema, ReleaseCycleInputSchema, type OsInput, type ReleaseCycleInput } from "../schemas.ts";

@@ -2,7 +2,7 @@
 // table editors maintain (legacy download_tags.py read peps.python.org's release-cycle.json).
 import { releaseSelect, type ReleaseView } from "../queries.ts";
 import { RELEASE_CYCLE_STATUSES, type ReleaseCycleStatus } from "../schemas.ts";
-import { versionNumber } from "../versions.ts";
+import { versionNumber } from "../schemas/versions.ts";
 import type { DownloadsContext } from "./context.ts";
 
 export interface ActiveRelease {

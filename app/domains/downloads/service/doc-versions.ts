@@ -1,6 +1,6 @@
 // The data of /doc/versions/: published final releases, read once and cached until the
 // next downloads write (legacy DocsByVersionView queried on every request).
-import { groupDocVersions, type DocVersionGroup } from "../doc-versions.ts";
+import { groupDocVersions, type DocVersionGroup } from "../presenters/doc-versions.ts";
 import type { DownloadsContext } from "./context.ts";
 
 export function createDocVersions(ctx: DownloadsContext) {

@@ -3,10 +3,10 @@
 import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
 import { AppError, type FieldErrors } from "../../../core/errors.ts";
-import { enqueueReleaseEffects } from "../effects.ts";
+import { enqueueReleaseEffects } from "./effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { fileOrder, fileSelect, fileWhere, type FileQuery, type ReleaseFileView } from "../queries.ts";
-import { DOWNLOAD_BUTTON_ERROR, FILE_URL_FIELDS, fileUrlErrors, type FileUrls } from "../rules.ts";
+import { DOWNLOAD_BUTTON_ERROR, FILE_URL_FIELDS, fileUrlErrors, type FileUrls } from "../schemas/file-urls.ts";
 import { ReleaseFileInputSchema, type ReleaseFileInput, type ReleaseFileValues } from "../schemas.ts";
 import { parseInput, throwIfErrors, type DownloadsContext } from "./context.ts";
 

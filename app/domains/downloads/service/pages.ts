@@ -3,10 +3,10 @@
 import { AppError } from "../../../core/errors.ts";
 import { fileTable, sortWindows, type FileTable } from "../presenters.ts";
 import { fileArtifactSelect, releaseSelect, type ReleaseView } from "../queries.ts";
-import { PYMANAGER_LINE, versionNumber } from "../versions.ts";
+import { PYMANAGER_LINE, versionNumber } from "../schemas/versions.ts";
 import type { DownloadsContext } from "./context.ts";
 import { activeReleases, type ActiveRelease, type EolInfo, eolInfo } from "./cycles.ts";
-import { buildReleaseChart, type ReleaseChart } from "../release-chart.ts";
+import { buildReleaseChart, type ReleaseChart } from "../presenters/release-chart.ts";
 
 export interface ReleaseLink {
   id: number;

@@ -7,9 +7,9 @@ import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, type FieldErrors, toAppError } from "../../../core/errors.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { fileSelect, releaseOrder, releaseSelect, type ReleaseQuery } from "../queries.ts";
-import { DOWNLOAD_BUTTON_ERROR, FILE_URL_FIELDS, fileUrlErrors, type FileUrls } from "../rules.ts";
+import { DOWNLOAD_BUTTON_ERROR, FILE_URL_FIELDS, fileUrlErrors, type FileUrls } from "../schemas/file-urls.ts";
 import { ReleaseFileInputSchema, type ReleaseFileInput, type ReleaseInput } from "../schemas.ts";
-import { fileInputOf } from "../inputs.ts";
+import { fileInputOf } from "./inputs.ts";
 import type { DownloadsContext } from "./context.ts";
 import type { createReleases, ReleaseWithFiles } from "./releases.ts";
 

@@ -4,11 +4,11 @@ import { createdBy, modifiedBy } from "../../../core/content/content-manageable.
 import type { Prisma } from "../../../core/db/client.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
-import { enqueueNotesRender, enqueueReleaseEffects } from "../effects.ts";
+import { enqueueNotesRender, enqueueReleaseEffects } from "./effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
 import { fileSelect, releaseOrder, releaseSelect, type ReleaseFileView, type ReleaseQuery, type ReleaseView } from "../queries.ts";
 import { ReleaseInputSchema, releaseNameErrors, type ReleaseInput, type ReleaseValues } from "../schemas.ts";
-import { derivedVersionFields, slugify } from "../versions.ts";
+import { derivedVersionFields, slugify } from "../schemas/versions.ts";
 import { parseInput, throwIfErrors, type DownloadsContext } from "./context.ts";
 
 // Arbitrary namespace for the advisory lock that serialises promotions per version line.

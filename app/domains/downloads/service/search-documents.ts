@@ -2,9 +2,9 @@
 // strings match exactly, dated by release so the newest wins ties (legacy search_indexes.py).
 import { documentId } from "../../../core/search/sources.ts";
 import type { SearchDocument } from "../../../core/search/types.ts";
-import { SEARCH_TYPE } from "../effects.ts";
+import { SEARCH_TYPE } from "./effects.ts";
 import { releaseSelect, type ReleaseView } from "../queries.ts";
-import { versionNumber } from "../versions.ts";
+import { versionNumber } from "../schemas/versions.ts";
 import type { DownloadsContext } from "./context.ts";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", nbsp: " " };

@@ -6,7 +6,7 @@ import { drfErrors, drfJson as json, drfMethodNotAllowed, readDrfBody, requireTo
 import { AppError } from "../../../../core/errors.ts";
 import type { AppEnv } from "../../../../core/http/env.ts";
 import { ID_DIGITS, parseDbId } from "../../../../core/http/ids.ts";
-import { fileInputOf, osInputOf, releaseInputOf } from "../../inputs.ts";
+import { fileInputOf, osInputOf, releaseInputOf } from "../../service/inputs.ts";
 import { canSeeUnpublished, type Actor } from "../../policies.ts";
 import type { DownloadsService } from "../../service.ts";
 import { toSnake } from "../common.ts";

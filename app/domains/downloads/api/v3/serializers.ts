@@ -2,7 +2,7 @@
 // support status from the release cycle table.
 import type { OsView, ReleaseCycleView, ReleaseFileView } from "../../queries.ts";
 import type { ReleaseWithFiles } from "../../service/releases.ts";
-import { parseReleaseName } from "../../versions.ts";
+import { parseReleaseName } from "../../schemas/versions.ts";
 import type { z } from "zod";
 import type { OsSchema, ReleaseCycleSchema, ReleaseFileSchema, ReleaseSchema } from "./schemas.ts";
 

@@ -3,7 +3,7 @@
 // replaces the devguide's release-cycle.svg legacy /downloads/ hot-linked from another
 // host; templates/downloads/_release_chart.njk draws it as inline SVG. Pure: today is a
 // parameter, so the cached page data stays free of the date.
-import type { ReleaseCycleStatus } from "./schemas.ts";
+import type { ReleaseCycleStatus } from "../schemas.ts";
 
 export interface ChartRelease {
   /** "3.14" */
@@ -47,7 +47,6 @@ const AXIS_HEIGHT = 26;
 /** Rough width of one character of the 12px label font, to decide whether a label fits a bar. */
 const CHAR_WIDTH = 7;
 const LABEL_PADDING = 6;
-const DAY_MS = 86_400_000;
 
 export const STATUS_LABELS: Record<ReleaseCycleStatus, string> = {
   feature: "feature",

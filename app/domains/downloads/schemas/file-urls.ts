@@ -1,7 +1,7 @@
 // Release-file URL rules of legacy apps/downloads/models.py (validate_release_file_urls):
 // every URL starts with https://www.python.org/ (old http:// rows stay valid until the
 // field changes), and each sidecar is the artifact URL plus its suffix.
-import type { FieldErrors } from "../../core/errors.ts";
+import type { FieldErrors } from "../../../core/errors.ts";
 
 export const PYTHON_DOT_ORG_HTTPS = "https://www.python.org/";
 export const HTTPS_ERROR = "Release file URLs must begin with 'https://www.python.org/'.";

@@ -2,8 +2,8 @@
 // (apps/downloads/models.py update_supernav & co., templates downloads/supernav.html,
 // homepage-downloads-box.html, download-sources-box.html). Built as escaped HTML strings;
 // the boxes service sanitises them again on save.
-import { escapeHtml } from "../../core/markup/render.ts";
-import type { DownloadHome } from "./service/pages.ts";
+import { escapeHtml } from "../../../core/markup/render.ts";
+import type { DownloadHome } from "../service/pages.ts";
 
 export const SUPERNAV_BOX = "supernav-python-downloads";
 export const HOMEPAGE_BOX = "homepage-downloads";

@@ -1,9 +1,9 @@
 // What follows a write, enqueued in the write's own transaction so a rolled-back write
 // leaves no job behind: the generated boxes, the search document, the CDN purge and the
 // reStructuredText render. Legacy did the same in post_save signals (apps/downloads/models.py).
-import type { JobQueue, SqlExecutor } from "../../core/jobs/types.ts";
-import { RENDER_RST_TASK, renderJobOptions } from "../../core/markup/jobs.ts";
-import { enqueueIndexing } from "../../core/search/jobs.ts";
+import type { JobQueue, SqlExecutor } from "../../../core/jobs/types.ts";
+import { RENDER_RST_TASK, renderJobOptions } from "../../../core/markup/jobs.ts";
+import { enqueueIndexing } from "../../../core/search/jobs.ts";
 
 /** Job names are a public contract: never rename one. */
 export const REBUILD_BOXES_TASK = "downloads.rebuild-boxes";

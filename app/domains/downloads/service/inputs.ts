@@ -1,7 +1,7 @@
 // Stored records as service input, for partial updates (API v2 PATCH, admin actions):
 // the caller overlays the changed fields on these.
-import type { OsView, ReleaseFileView, ReleaseView } from "./queries.ts";
-import type { OsInput, ReleaseFileInput, ReleaseInput } from "./schemas.ts";
+import type { OsView, ReleaseFileView, ReleaseView } from "../queries.ts";
+import type { OsInput, ReleaseFileInput, ReleaseInput } from "../schemas.ts";
 
 export function osInputOf(os: OsView): OsInput {
   return { name: os.name, slug: os.slug };

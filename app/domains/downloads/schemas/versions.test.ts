@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checksumHalves, formatFileSize, sortWindows } from "./presenters.ts";
-import { fileUrlErrors, HTTPS_ERROR } from "./rules.ts";
+import { checksumHalves, formatFileSize, sortWindows } from "../presenters.ts";
+import { fileUrlErrors, HTTPS_ERROR } from "./file-urls.ts";
 import { defaultReleaseNotesUrl, parseReleaseName, slugify, versionNumber } from "./versions.ts";
-import { versionString } from "./api/v3/serializers.ts";
+import { versionString } from "../api/v3/serializers.ts";
 
 describe("release names", () => {
   it("parses Python versions with pre-release tags and the install manager", () => {
