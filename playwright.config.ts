@@ -37,15 +37,7 @@ export default defineConfig({
           executablePath: chromiumPath,
           // This machine has no outside network: without the background-networking
           // flags Chromium keeps dialling Google's hosts and is refused.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-          ],
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         },
       },
     },

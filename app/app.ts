@@ -37,7 +37,6 @@ import { createLayoutLoader } from "./site/layout.ts";
 import { searchRoutes } from "./site/search.ts";
 import { staticRoutes } from "./site/static-files.ts";
 
-
 export type AppDeps = PlatformDeps;
 export type AppRegistry = ModuleRegistry<DomainModules>;
 
@@ -48,7 +47,11 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   const secureCookies = config.SITE_URL.startsWith("https://");
   const assets = createAssetManifest(deps.paths.static, { live: development });
   const templates = createTemplateEnvironment({ templatesDir: deps.paths.templates, assets, development, siteUrl: config.SITE_URL });
-  const renderOptions = { env: templates, siteUrl: config.SITE_URL, loadLayout: createLayoutLoader({ boxes: registry.port(BOXES_PORT), banners: registry.port(BANNERS_PORT), pages: registry.port(SITE_MENUS_PORT) }) };
+  const renderOptions = {
+    env: templates,
+    siteUrl: config.SITE_URL,
+    loadLayout: createLayoutLoader({ boxes: registry.port(BOXES_PORT), banners: registry.port(BANNERS_PORT), pages: registry.port(SITE_MENUS_PORT) }),
+  };
   const accounts = registry.port(ACCOUNTS_PORT);
   const web: WebSettings = {
     siteUrl: config.SITE_URL,

@@ -116,12 +116,10 @@ function buildDeps(
   };
   const db = overrides.db ?? owned(createDb(databaseUrl, { maxConnections: config.DATABASE_POOL_SIZE }), (client) => client.$disconnect());
   const kv =
-    overrides.kv ??
-    owned(config.REDIS_URL ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }) : createMemoryKeyValue(), (store) => store.close());
+    overrides.kv ?? owned(config.REDIS_URL ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }) : createMemoryKeyValue(), (store) => store.close());
   if (!config.REDIS_URL && !overrides.kv) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
   const search =
-    overrides.search ??
-    owned(createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX }), (index) => index.close());
+    overrides.search ?? owned(createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX }), (index) => index.close());
   if (!config.MEILI_URL && !overrides.search) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
   // The queue checks task names lazily: the tasks come from services that need the queue.
   const jobs = overrides.jobs ?? createJobQueue(db, () => taskNames);
@@ -136,9 +134,7 @@ function buildDeps(
     search,
     jobs,
     clock,
-    mailer:
-      overrides.mailer ??
-      owned(createMailer({ db, jobs, logger, config, templatesDir: templatesDir, now: () => clock.now() }), (mailer) => mailer.close()),
+    mailer: overrides.mailer ?? owned(createMailer({ db, jobs, logger, config, templatesDir: templatesDir, now: () => clock.now() }), (mailer) => mailer.close()),
     storage: overrides.storage ?? createStorage(config, { root: config.MEDIA_DIR, baseUrl: MEDIA_URL_PREFIX }),
     cdn: overrides.cdn !== undefined ? overrides.cdn : config.CDN_PURGE_URL ? createCdnPurger({ url: config.CDN_PURGE_URL, token: config.CDN_PURGE_TOKEN }) : null,
     worker: overrides.worker ?? options.worker,

@@ -37,8 +37,7 @@ const runtime = await buildRuntime({ config, logger, worker: workerStatus }).cat
 // Like Django's post_migrate: every admin model has its add/change/delete/view permissions.
 await syncPermissions(runtime.deps.db, createAdminRegistry(adminResourcesOf(runtime.deps, runtime.registry)));
 
-const shouldSeed =
-  config.SEED_ON_START === "always" || (config.SEED_ON_START === "auto" && runtime.freshEmbeddedDatabase);
+const shouldSeed = config.SEED_ON_START === "always" || (config.SEED_ON_START === "auto" && runtime.freshEmbeddedDatabase);
 if (shouldSeed) {
   const summary = await runtime.registry.seed();
   logger.info(summary, "seeded demo content");
@@ -55,10 +54,7 @@ if (config.RUN_WORKER) {
 }
 
 const server: ServerType = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  logger.info(
-    { url: `http://${info.address}:${info.port}/`, startupMs: Math.round(performance.now() - startedAt) },
-    `python.org is ready at http://${config.HOST}:${info.port}/`,
-  );
+  logger.info({ url: `http://${info.address}:${info.port}/`, startupMs: Math.round(performance.now() - startedAt) }, `python.org is ready at http://${config.HOST}:${info.port}/`);
 });
 server.on("error", (error) => {
   logger.fatal({ err: error }, "the HTTP server failed: %s", error.message);

@@ -28,7 +28,10 @@ test("a signed-in member who is not staff is sent to the admin login page, which
 test("an editor changes the home page jobs box and sees it on the home page", async ({ page }) => {
   await signIn(page, E2E_EDITOR);
   await expect(page).toHaveURL(/\/admin\/$/);
-  await page.getByRole("link", { name: /^boxes$/i }).first().click();
+  await page
+    .getByRole("link", { name: /^boxes$/i })
+    .first()
+    .click();
   // Not the introduction: home.spec.ts checks that box's seeded text in parallel.
   await page.getByRole("link", { name: "homepage-jobs", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "Content" })).toBeVisible();
@@ -36,7 +39,10 @@ test("an editor changes the home page jobs box and sees it on the home page", as
 
   const sentence = `Python jobs board, checked at ${Date.now()}.`;
   await page.getByRole("textbox", { name: "Content" }).fill(sentence);
-  await page.getByRole("button", { name: /^save$/i }).first().click();
+  await page
+    .getByRole("button", { name: /^save$/i })
+    .first()
+    .click();
   await expect(page.getByRole("status").or(page.locator(".user-feedback")).first()).toContainText(/saved|changed|updated/i);
 
   await page.goto("/");

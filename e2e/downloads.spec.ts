@@ -134,7 +134,11 @@ test.describe("active Python releases", () => {
     const box = await chart.boundingBox();
     expect(box?.width).toBeGreaterThan(500);
 
-    const versionFill = () => chart.locator("text.chart-version").first().evaluate((element) => getComputedStyle(element).fill);
+    const versionFill = () =>
+      chart
+        .locator("text.chart-version")
+        .first()
+        .evaluate((element) => getComputedStyle(element).fill);
     const light = await versionFill();
     await page.emulateMedia({ colorScheme: "dark" });
     // The labels follow the site's heading token, which the dark scheme lightens.

@@ -13,7 +13,10 @@ test("a visitor searches from the header and narrows the results to releases", a
   await expect(page.locator(".search-hits mark").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, "search results");
 
-  await page.getByRole("navigation", { name: "Result types" }).getByRole("link", { name: /^Releases/ }).click();
+  await page
+    .getByRole("navigation", { name: "Result types" })
+    .getByRole("link", { name: /^Releases/ })
+    .click();
   await expect(page).toHaveURL(/type=release/);
   await expect(page.getByRole("link", { name: /Python 3\.14\.0/ }).first()).toBeVisible();
 

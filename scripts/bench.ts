@@ -23,20 +23,20 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
-const paths = values.path ?? [
-  "/",
-  "/box/supernav-python-downloads/",
-  "/api/v3/boxes/",
-  "/_health",
-  "/downloads/",
-  "/downloads/release/python-3140/",
-  "/api/v2/downloads/release/",
-];
+const paths = values.path ?? ["/", "/box/supernav-python-downloads/", "/api/v3/boxes/", "/_health", "/downloads/", "/downloads/release/python-3140/", "/api/v2/downloads/release/"];
 const coldTags = values["cold-tag"] ?? ["downloads"];
 
-const config = { ...loadConfig(),
+const config = {
+  ...loadConfig(),
   // The load comes from one address: the API limits must not turn the measurement into 429s.
-  API_V1_LIMIT_PER_HOUR: 1e9, API_V2_ANON_PER_DAY: 1e9, API_V2_USER_PER_DAY: 1e9, API_V3_ANON_PER_HOUR: 1e9, API_V3_USER_PER_HOUR: 1e9, LOG_LEVEL: "silent" as const, RUN_WORKER: false };
+  API_V1_LIMIT_PER_HOUR: 1e9,
+  API_V2_ANON_PER_DAY: 1e9,
+  API_V2_USER_PER_DAY: 1e9,
+  API_V3_ANON_PER_HOUR: 1e9,
+  API_V3_USER_PER_HOUR: 1e9,
+  LOG_LEVEL: "silent" as const,
+  RUN_WORKER: false,
+};
 const logger = createLogger({ level: "silent" });
 const runtime = await buildRuntime({ config, logger, worker: { mode: "external", isRunning: () => true } });
 await runtime.registry.seed();

@@ -23,8 +23,7 @@ const digest = createHash("sha256")
   .update(readFileSync(schemaPath))
   .update(readFileSync(path.join(root, "node_modules/prisma/package.json")))
   .digest("hex");
-const upToDate =
-  existsSync(clientEntry) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === digest;
+const upToDate = existsSync(clientEntry) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === digest;
 
 if (!upToDate) {
   execFileSync(process.execPath, [prismaCli, "generate", "--schema", schemaPath], {

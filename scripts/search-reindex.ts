@@ -13,10 +13,7 @@ try {
   const sources = runtime.registry.searchSources();
   const started = performance.now();
   const { documents } = await runtime.deps.search.rebuild(allDocuments(sources));
-  logger.info(
-    { backend: runtime.deps.search.kind, sources: sources.map((source) => source.type), documents, ms: Math.round(performance.now() - started) },
-    "search index rebuilt",
-  );
+  logger.info({ backend: runtime.deps.search.kind, sources: sources.map((source) => source.type), documents, ms: Math.round(performance.now() - started) }, "search index rebuilt");
 } finally {
   await runtime.close();
 }

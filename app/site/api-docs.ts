@@ -64,8 +64,6 @@ export function apiDocsRoutes(options: { document: OpenApiDocument }) {
     c.body(body, 200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*" }),
   );
   app.get("/api/docs", (c) => c.redirect("/api/docs/", 301));
-  app.get("/api/docs/", (c) =>
-    c.render("api/docs.njk", { title: "API reference", body_class: "python default-page", info: options.document.info, ...reference }),
-  );
+  app.get("/api/docs/", (c) => c.render("api/docs.njk", { title: "API reference", body_class: "python default-page", info: options.document.info, ...reference }));
   return app;
 }

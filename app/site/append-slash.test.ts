@@ -41,7 +41,11 @@ describe("APPEND_SLASH", () => {
   });
 
   it("redirects a form POST without its CSRF token, since no view would run", async () => {
-    await expectRedirect("/accounts/login", "/accounts/login/", { method: "POST", body: "username=a&password=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await expectRedirect("/accounts/login", "/accounts/login/", {
+      method: "POST",
+      body: "username=a&password=b",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     // With the slash, the view runs and the CSRF check applies.
     const checked = await request("/accounts/login/", { method: "POST", body: "username=a&password=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(checked.status).toBe(403);

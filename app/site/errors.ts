@@ -36,7 +36,10 @@ async function renderErrorPage(c: Context<AppEnv>, options: RenderOptions, statu
   } catch (renderError) {
     // The layout itself failed (database down?): answer without it.
     c.get("logger")?.error({ err: renderError }, "error page failed to render");
-    return c.html(`<!doctype html><html lang="en"><title>Error ${status}</title><h1>Error ${status}</h1><p>${status === 404 ? "Page not found." : "Something went wrong."}</p></html>`, status as ContentfulStatusCode);
+    return c.html(
+      `<!doctype html><html lang="en"><title>Error ${status}</title><h1>Error ${status}</h1><p>${status === 404 ? "Page not found." : "Something went wrong."}</p></html>`,
+      status as ContentfulStatusCode,
+    );
   }
 }
 

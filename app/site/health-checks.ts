@@ -5,7 +5,6 @@ import type { SearchIndex } from "../core/search/types.ts";
 import type { WorkerStatus } from "../core/jobs/types.ts";
 import type { HealthCheck } from "./health.ts";
 
-
 export function serviceHealthChecks(deps: { db: Db; kv: KeyValue; cache?: Cache; search: SearchIndex; worker: WorkerStatus }): HealthCheck[] {
   return [
     {

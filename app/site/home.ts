@@ -16,10 +16,26 @@ export const HOME_BOX_LABELS = [
   "widget-about-psf",
 ] as const;
 
-export interface NewsItem { title: string; url: string; date: Date }
-export interface EventItem { title: string; url: string; start: Date }
-export interface StoryItem { name: string; url: string; author: string; quote: string }
-export interface CodeSampleItem { codeHtml: string; copyHtml: string }
+export interface NewsItem {
+  title: string;
+  url: string;
+  date: Date;
+}
+export interface EventItem {
+  title: string;
+  url: string;
+  start: Date;
+}
+export interface StoryItem {
+  name: string;
+  url: string;
+  author: string;
+  quote: string;
+}
+export interface CodeSampleItem {
+  codeHtml: string;
+  copyHtml: string;
+}
 
 /** Content the home page draws from other domains; each domain issue supplies its part. */
 export interface HomeSources {

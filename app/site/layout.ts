@@ -49,7 +49,13 @@ export function createLayoutLoader(deps: { boxes: Pick<BoxesService, "getBoxesHt
     ]);
     const nav: NavItem[] = (menus.main ?? []).map((item) => {
       const box = SUPERNAV_BY_ID.get(item.id);
-      return { id: item.id, title: item.title, url: item.url, children: item.children.map(({ title, url }) => ({ title, url })), supernavHtml: box ? (supernav[box] ?? null) : null };
+      return {
+        id: item.id,
+        title: item.title,
+        url: item.url,
+        children: item.children.map(({ title, url }) => ({ title, url })),
+        supernavHtml: box ? (supernav[box] ?? null) : null,
+      };
     });
     return {
       network: menus.network.map(({ id, title, url }) => ({ id, title, url })),

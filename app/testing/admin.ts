@@ -39,14 +39,21 @@ export type FormFields = Record<string, string | string[]> | Array<[string, stri
 export function adminPost(ctx: TestContext, cookie: string, fields: FormFields, options: { csrf?: boolean } = {}): RequestInit {
   const body = new URLSearchParams();
   if (options.csrf !== false) body.append("csrf_token", csrfPair(ctx).token);
-  const entries = Array.isArray(fields) ? fields : Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v] as [string, string]) : [[name, value] as [string, string]]));
+  const entries = Array.isArray(fields)
+    ? fields
+    : Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v] as [string, string]) : [[name, value] as [string, string]]));
   for (const [name, value] of entries) body.append(name, value);
   return { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: body.toString() };
 }
 
 /** The cookie header after applying a response's Set-Cookie headers. */
 export function withResponseCookies(cookie: string, response: Response): string {
-  const jar = new Map(cookie.split("; ").filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
+  const jar = new Map(
+    cookie
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
   for (const header of response.headers.getSetCookie()) {
     const pair = header.split(";")[0] ?? "";
     const name = pair.slice(0, pair.indexOf("="));

@@ -11,16 +11,92 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 
 /** Elements whose content model is phrasing content only (the HTML standard, §4). */
 const PHRASING_ONLY = new Set([
-  "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "code", "em", "strong", "b", "i", "u", "s", "small", "abbr",
-  "cite", "q", "kbd", "samp", "var", "sub", "sup", "mark", "time", "data", "label", "button", "output", "bdi", "bdo",
-  "dfn", "legend", "summary", "title", "option", "textarea",
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "span",
+  "code",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "u",
+  "s",
+  "small",
+  "abbr",
+  "cite",
+  "q",
+  "kbd",
+  "samp",
+  "var",
+  "sub",
+  "sup",
+  "mark",
+  "time",
+  "data",
+  "label",
+  "button",
+  "output",
+  "bdi",
+  "bdo",
+  "dfn",
+  "legend",
+  "summary",
+  "title",
+  "option",
+  "textarea",
 ]);
 
 /** Flow content that is not phrasing content: never allowed where only phrasing is. */
 const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dt", "dd", "fieldset", "figcaption",
-  "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
-  "ol", "p", "pre", "section", "table", "caption", "colgroup", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "search",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "dd",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "caption",
+  "colgroup",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "ul",
+  "search",
 ]);
 
 const INTERACTIVE = new Set(["a", "button", "details", "embed", "iframe", "label", "select", "textarea", "input"]);
@@ -153,7 +229,13 @@ export function findHtmlProblems(html: string): string[] {
       return;
     }
     if (position !== stack.length - 1) {
-      report(index, `end tag </${name}> while ${stack.slice(position + 1).map((open) => `<${open.name}>`).join(", ")} still open`);
+      report(
+        index,
+        `end tag </${name}> while ${stack
+          .slice(position + 1)
+          .map((open) => `<${open.name}>`)
+          .join(", ")} still open`,
+      );
     }
     for (const closed of stack.splice(position)) finishElement(index, closed.name);
   }

@@ -8,9 +8,7 @@ import { createLegacySampleDatabase, legacyTestbedAvailable, type LegacyDatabase
 import { skipUnless } from "./skip.ts";
 
 /** `describe` for tests that need the legacy sample; skips with the reason when it is absent. */
-export const describeWithLegacySample = describe.skipIf(
-  skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"),
-);
+export const describeWithLegacySample = describe.skipIf(skipUnless(legacyTestbedAvailable(), "the legacy test bed is missing (set LEGACY_TESTBED_DIR to ../shared/legacy)"));
 
 export interface LegacyBed {
   ctx: TestContext;

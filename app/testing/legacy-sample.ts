@@ -18,7 +18,6 @@ import { runLegacyMigration, type RunOptions } from "../core/legacy/runner.ts";
 import type { StepReport } from "../core/legacy/types.ts";
 import { withDatabase } from "./database-server.ts";
 
-
 /** A legacy database private to one test file. */
 export interface LegacyDatabase {
   url: string;
@@ -53,7 +52,10 @@ async function loadSample(url: string): Promise<void> {
   const psql = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url];
   await run("psql", [...psql, "-f", path.join(LEGACY_TESTBED_DIR, "schema.sql")]);
   const sampleDir = path.join(LEGACY_TESTBED_DIR, "sample");
-  const files = readdirSync(sampleDir).filter((name) => name.endsWith(".json")).sort().map((name) => path.join(sampleDir, name));
+  const files = readdirSync(sampleDir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => path.join(sampleDir, name));
   const loader = spawn("python3", [path.join(LEGACY_TESTBED_DIR, "load_dumpdata.py"), ...files], { stdio: ["ignore", "pipe", "pipe"] });
   let loaderError = "";
   loader.stderr.on("data", (chunk: Buffer) => (loaderError += chunk.toString()));

@@ -107,7 +107,7 @@ export function registerSearchIndexContract(open: () => Promise<ContractSubject>
       makeDocument({
         id: "page-1",
         title: "Asyncio <script>alert('x')</script> \uE000pwned\uE001",
-        body: "<img src=x onerror=alert(1)> The asyncio event loop runs \"tasks\" & callbacks. \uE001\uE000",
+        body: '<img src=x onerror=alert(1)> The asyncio event loop runs "tasks" & callbacks. \uE001\uE000',
       }),
     ]);
     const [hit] = (await index().search({ q: "asyncio" })).hits;
@@ -142,9 +142,7 @@ export function registerSearchIndexContract(open: () => Promise<ContractSubject>
   });
 
   it("pages through results, newest first among equals", async () => {
-    const documents = Array.from({ length: 25 }, (_, n) =>
-      makeDocument({ id: `event-${n}`, title: "Python meetup", date: new Date(Date.UTC(2025, 0, n + 1)) }),
-    );
+    const documents = Array.from({ length: 25 }, (_, n) => makeDocument({ id: `event-${n}`, title: "Python meetup", date: new Date(Date.UTC(2025, 0, n + 1)) }));
     await index().upsert(documents);
     const first = await index().search({ q: "meetup" });
     expect(first).toMatchObject({ total: 25, page: 1, perPage: 20 });

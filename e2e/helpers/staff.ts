@@ -27,7 +27,9 @@ export async function createEditor(): Promise<Editor> {
   const editor = { username: `editor-${randomBytes(4).toString("hex")}`, password: randomBytes(12).toString("base64url") };
   const db = createDb(e2eDatabaseUrl(), { maxConnections: 1 });
   try {
-    await db.user.create({ data: { username: editor.username, password: await hashPassword(editor.password), isStaff: true, isSuperuser: true, email: `${editor.username}@example.com` } });
+    await db.user.create({
+      data: { username: editor.username, password: await hashPassword(editor.password), isStaff: true, isSuperuser: true, email: `${editor.username}@example.com` },
+    });
   } finally {
     await db.$disconnect();
   }

@@ -42,7 +42,14 @@ describe("audit log", () => {
       fallback: async (after) => [{ before: { id: 7, name: "old" }, after }],
     });
     const [entry] = await ctx.deps.db.auditLogEntry.findMany();
-    expect(entry).toMatchObject({ model: "test.thing", objectId: "7", action: "update", actorId: actor.id, before: { name: "old", at: "2026-01-01T00:00:00.000Z" }, after: { name: "new" } });
+    expect(entry).toMatchObject({
+      model: "test.thing",
+      objectId: "7",
+      action: "update",
+      actorId: actor.id,
+      before: { name: "old", at: "2026-01-01T00:00:00.000Z" },
+      after: { name: "new" },
+    });
     expect(entry!.objectRepr).toHaveLength(200);
     expect(entry!.after).not.toHaveProperty("missing");
   });

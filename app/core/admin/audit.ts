@@ -82,7 +82,10 @@ export async function runAudited<Row, Result>(options: {
   const result = await options.write(onWrite);
   if (hooked) return result;
   for (const change of await options.fallback(result)) {
-    const same = change.before !== null && change.after !== null && diffSnapshots(options.resource.toAuditSnapshot(change.before), options.resource.toAuditSnapshot(change.after)).length === 0;
+    const same =
+      change.before !== null &&
+      change.after !== null &&
+      diffSnapshots(options.resource.toAuditSnapshot(change.before), options.resource.toAuditSnapshot(change.after)).length === 0;
     if ((change.before !== null || change.after !== null) && !same) {
       await writeAuditEntry(options.db, entryFor(options.resource, options.actorId, options.action, change.before, change.after));
     }
@@ -120,9 +123,7 @@ export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
   const a = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
   const b = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return fields
-    .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-    .map((field) => ({ field, before: show(a[field]), after: show(b[field]) }));
+  return fields.filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field])).map((field) => ({ field, before: show(a[field]), after: show(b[field]) }));
 }
 
 /** The record's audit entries, newest first, each with its field-level diff. */

@@ -45,7 +45,12 @@ function asText(value: FieldValue | InlineRowValues[] | undefined): string {
 }
 
 /** One field's view; `name` is the posted input name (inline fields carry a prefix). */
-export function fieldView(spec: FieldSpec, name: string, value: FieldValue | InlineRowValues[] | undefined, options: { errors: FieldErrors; choices?: Choice[]; disabled: boolean }): FieldView {
+export function fieldView(
+  spec: FieldSpec,
+  name: string,
+  value: FieldValue | InlineRowValues[] | undefined,
+  options: { errors: FieldErrors; choices?: Choice[]; disabled: boolean },
+): FieldView {
   const id = fieldId(name);
   const errors = options.errors[name] ?? [];
   const picked = Array.isArray(value) ? value.map(String) : [asText(value)];
@@ -76,7 +81,11 @@ function hasValue(row: InlineRowValues, inline: InlineSpec): boolean {
 }
 
 /** An inline's rows; on a first render the record's rows plus `extra` blank ones. */
-export function inlineView(inline: InlineSpec, rows: InlineRowValues[], options: { errors: FieldErrors; choices: Record<string, Choice[]>; disabled: boolean; addBlank: boolean }): InlineView {
+export function inlineView(
+  inline: InlineSpec,
+  rows: InlineRowValues[],
+  options: { errors: FieldErrors; choices: Record<string, Choice[]>; disabled: boolean; addBlank: boolean },
+): InlineView {
   const all = options.addBlank && !options.disabled ? [...rows, ...Array.from({ length: inline.extra }, () => blankRow(inline))] : rows;
   return {
     name: inline.name,

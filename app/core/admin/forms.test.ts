@@ -11,7 +11,15 @@ const fields: FieldSpec[] = [
   { name: "when", label: "When", widget: "datetime" },
   { name: "active", label: "Active", widget: "checkbox" },
   { name: "kind", label: "Kind", widget: "select", choices: [{ value: "a", label: "A" }] },
-  { name: "tags", label: "Tags", widget: "checkboxes", choices: [{ value: "1", label: "One" }, { value: "2", label: "Two" }] },
+  {
+    name: "tags",
+    label: "Tags",
+    widget: "checkboxes",
+    choices: [
+      { value: "1", label: "One" },
+      { value: "2", label: "Two" },
+    ],
+  },
 ];
 const inlines: InlineSpec[] = [{ name: "rows", label: "Rows", fields: [{ name: "n", label: "N", widget: "number" }], extra: 2, max: 3 }];
 const schema = z.object({
@@ -63,7 +71,16 @@ describe("admin forms", () => {
   });
 
   it("builds views with aria-describedby, errors and an error summary in form order", () => {
-    const view = formView({ fields, inlines, values: { title: "x", tags: ["2"] }, errors: { title: ["Too short."], "rows-0-n": ["Bad."] }, choices: {}, locked: new Set(), readOnly: false, firstRender: true });
+    const view = formView({
+      fields,
+      inlines,
+      values: { title: "x", tags: ["2"] },
+      errors: { title: ["Too short."], "rows-0-n": ["Bad."] },
+      choices: {},
+      locked: new Set(),
+      readOnly: false,
+      firstRender: true,
+    });
     const title = view.fields[0]!;
     expect(title).toMatchObject({ id: "id_title", describedBy: "id_title-error", errors: ["Too short."], value: "x" });
     expect(view.fields[5]!.choices).toEqual([

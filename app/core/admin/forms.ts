@@ -202,8 +202,7 @@ function errorKey(path: PropertyKey[], inlineRows: Record<string, number[]>): st
   return String(head);
 }
 
-const requiredMessage = (issue: { code: string; input?: unknown }) =>
-  issue.code === "invalid_type" && issue.input === undefined ? "This field is required." : undefined;
+const requiredMessage = (issue: { code: string; input?: unknown }) => (issue.code === "invalid_type" && issue.input === undefined ? "This field is required." : undefined);
 
 /** Validates a parsed form against the schema; conversion errors win over zod's for the same field. */
 export function validateAdminForm<Input>(schema: z.ZodType<Input>, parsed: ParsedForm): { ok: true; data: Input } | { ok: false; errors: FieldErrors } {

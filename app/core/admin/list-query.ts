@@ -15,7 +15,11 @@ export interface ListState {
 }
 
 // Control characters (NUL above all) cannot reach PostgreSQL text comparisons.
-const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_SEARCH_LENGTH);
+const clean = (text: string) =>
+  text
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, MAX_SEARCH_LENGTH);
 
 function parseOrdering(resource: AnyAdminResource, raw: string | undefined): Ordering {
   const sortable = new Set(resource.listColumns.filter((column) => column.sortable).map((column) => column.name));
@@ -87,6 +91,8 @@ export function pageViews(base: string, state: ListState, total: number, perPage
   const pagination = paginate({ page: state.page, perPage, total });
   return {
     ...pagination,
-    items: pagination.links.map((n) => (n === null ? { gap: true, number: 0, href: "", current: false } : { gap: false, number: n, href: listHref(base, state, { p: n }), current: n === pagination.page })),
+    items: pagination.links.map((n) =>
+      n === null ? { gap: true, number: 0, href: "", current: false } : { gap: false, number: n, href: listHref(base, state, { p: n }), current: n === pagination.page },
+    ),
   };
 }

@@ -31,7 +31,10 @@ describe("DRF errors", () => {
     const app = appWith((c) => (checkKnownFilters(Object.keys(c.req.query()), new Set(["name"])), drfJson(c, [])));
     expect((await app.request("/x/?name=a")).status).toBe(200);
     const refused = await app.request("/x/?slug__icontains=a&name=b&format=json");
-    expect([refused.status, await refused.json()]).toEqual([400, { error: ["'exact' is not an allowed filter on the 'format' field.", "'icontains' is not an allowed filter on the 'slug' field."] }]);
+    expect([refused.status, await refused.json()]).toEqual([
+      400,
+      { error: ["'exact' is not an allowed filter on the 'format' field.", "'icontains' is not an allowed filter on the 'slug' field."] },
+    ]);
   });
 
   it("answers field errors keyed by API name, not found as detail, and crashes without internals", async () => {

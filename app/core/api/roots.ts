@@ -13,7 +13,10 @@ export interface LegacyApiResources {
 
 export function legacyApiRoots(domains: LegacyApiResources[], options: { siteUrl: string }): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: true });
-  const v1 = tastypieRoot("/api/v1/", domains.flatMap((domain) => domain.v1));
+  const v1 = tastypieRoot(
+    "/api/v1/",
+    domains.flatMap((domain) => domain.v1),
+  );
   const v2 = drfRoot(options.siteUrl, Object.assign({}, ...domains.map((domain) => domain.v2)));
   app.get("/v1/", (c) => tastypieJson(c, v1));
   app.get("/v2/", (c) => drfJson(c, v2));

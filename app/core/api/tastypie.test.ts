@@ -5,17 +5,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import type { AppEnv, AuthMethod, CurrentUser } from "../http/env.ts";
 import { bareApiApp, testStaff } from "./test-app.ts";
-import {
-  readTastypieBody,
-  requireApiKeyStaff,
-  resourceUri,
-  tastypieErrors,
-  tastypieList,
-  tastypiePaging,
-  tastypieRoot,
-  tastypieSchema,
-  withResourceErrors,
-} from "./tastypie.ts";
+import { readTastypieBody, requireApiKeyStaff, resourceUri, tastypieErrors, tastypieList, tastypiePaging, tastypieRoot, tastypieSchema, withResourceErrors } from "./tastypie.ts";
 
 const staff = testStaff;
 const appWith = (handler: Handler<AppEnv>, auth?: { user: CurrentUser; method: AuthMethod }) => bareApiApp(tastypieErrors, handler, auth);
@@ -59,9 +49,13 @@ describe("tastypie errors and writes", () => {
 
   it("keys service validation errors by resource, with API field names", async () => {
     const app = appWith(async () =>
-      withResourceErrors("things/thing", async () => {
-        throw new AppError("VALIDATION", "bad", { fields: { isLatest: ["Required."] } });
-      }, { fieldName: (name) => (name === "isLatest" ? "is_latest" : name) }),
+      withResourceErrors(
+        "things/thing",
+        async () => {
+          throw new AppError("VALIDATION", "bad", { fields: { isLatest: ["Required."] } });
+        },
+        { fieldName: (name) => (name === "isLatest" ? "is_latest" : name) },
+      ),
     );
     const response = await app.request("/x/");
     expect(response.status).toBe(400);

@@ -153,7 +153,12 @@ export function tastypieSchema(spec: TastypieResourceSpec, methods: { list: stri
       {
         blank: false,
         default: "",
-        help_text: typeof kind === "object" ? "A single related resource. Can be either a URI or set of nested resource data." : field === "resource_uri" ? "Unicode string data. Ex: \"Hello World\"" : "",
+        help_text:
+          typeof kind === "object"
+            ? "A single related resource. Can be either a URI or set of nested resource data."
+            : field === "resource_uri"
+              ? 'Unicode string data. Ex: "Hello World"'
+              : "",
         nullable: spec.nullable?.includes(field) ?? false,
         primary_key: false,
         readonly: field === "resource_uri",
@@ -164,9 +169,7 @@ export function tastypieSchema(spec: TastypieResourceSpec, methods: { list: stri
       },
     ]),
   );
-  const filtering = Object.fromEntries(
-    Object.entries(spec.filtering).map(([field, allowed]) => [field, allowed === "ALL" ? 1 : allowed === "ALL_WITH_RELATIONS" ? 2 : allowed]),
-  );
+  const filtering = Object.fromEntries(Object.entries(spec.filtering).map(([field, allowed]) => [field, allowed === "ALL" ? 1 : allowed === "ALL_WITH_RELATIONS" ? 2 : allowed]));
   return {
     allowed_detail_http_methods: methods.detail.map((method) => method.toLowerCase()),
     allowed_list_http_methods: methods.list.map((method) => method.toLowerCase()),

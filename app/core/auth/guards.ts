@@ -50,9 +50,7 @@ export const requireAdminSite = (): MiddlewareHandler<AppEnv> => async (c, next)
 };
 
 /** Holders of one permission, e.g. `requirePermission("downloads.change_release")`. */
-export const requirePermission = (permission: string): MiddlewareHandler<AppEnv> =>
-  guard((user) => hasPermission(user, permission), "You do not have permission to do this.");
+export const requirePermission = (permission: string): MiddlewareHandler<AppEnv> => guard((user) => hasPermission(user, permission), "You do not have permission to do this.");
 
 /** Members of a role group that is not full staff, e.g. "Job Board Admin". */
-export const requireGroup = (group: string): MiddlewareHandler<AppEnv> =>
-  guard((user) => user.isSuperuser || isInGroup(user, group), "This page is for a different role.");
+export const requireGroup = (group: string): MiddlewareHandler<AppEnv> => guard((user) => user.isSuperuser || isInGroup(user, group), "This page is for a different role.");

@@ -66,11 +66,7 @@ async function verifyArgon2(stored: string, password: string): Promise<PasswordC
 
 function argon2NeedsRehash(stored: string): boolean {
   const params = parseOptions(stored);
-  return (
-    params.memoryCost !== ARGON2_OPTIONS.memoryCost ||
-    params.timeCost !== ARGON2_OPTIONS.timeCost ||
-    params.parallelism !== ARGON2_OPTIONS.parallelism
-  );
+  return params.memoryCost !== ARGON2_OPTIONS.memoryCost || params.timeCost !== ARGON2_OPTIONS.timeCost || params.parallelism !== ARGON2_OPTIONS.parallelism;
 }
 
 /** Django's PBKDF2PasswordHasher: `<algorithm>$<iterations>$<salt>$<base64 digest>`. */

@@ -22,10 +22,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const backends = [
-  { name: "database", kv: () => memoryKv },
-  ...(process.env.REDIS_URL ? [{ name: "redis", kv: () => ctx.deps.kv }] : []),
-];
+const backends = [{ name: "database", kv: () => memoryKv }, ...(process.env.REDIS_URL ? [{ name: "redis", kv: () => ctx.deps.kv }] : [])];
 
 describe.each(backends)("session store on $name", ({ name, kv }) => {
   const store = () => createSessionStore({ db: ctx.deps.db, kv: kv(), now });

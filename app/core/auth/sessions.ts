@@ -42,9 +42,7 @@ export function createSessionStore(options: SessionStoreOptions) {
   const idleMs = (options.idleSeconds ?? SESSION_IDLE_SECONDS) * 1000;
   const absoluteSeconds = options.absoluteSeconds ?? SESSION_ABSOLUTE_SECONDS;
   const client = redisClientOf(options.kv);
-  const backend: SessionBackend = client
-    ? createRedisSessionBackend(client, { now, absoluteSeconds })
-    : createDbSessionBackend(options.db);
+  const backend: SessionBackend = client ? createRedisSessionBackend(client, { now, absoluteSeconds }) : createDbSessionBackend(options.db);
 
   const idleEnd = (from: Date, absoluteEnd: Date) => new Date(Math.min(from.getTime() + idleMs, absoluteEnd.getTime()));
 

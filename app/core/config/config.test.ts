@@ -37,7 +37,10 @@ describe("loadConfig", () => {
   it("takes an smtp(s):// SMTP_URL and a From address, defaulting to the outbox and noreply@python.org", () => {
     expect(loadConfig({}).SMTP_URL).toBeUndefined();
     expect(loadConfig({}).MAIL_FROM).toBe("noreply@python.org");
-    expect(loadConfig({ SMTP_URL: "smtps://user:pw@mail.example.org:465", MAIL_FROM: "psf@python.org" })).toMatchObject({ SMTP_URL: "smtps://user:pw@mail.example.org:465", MAIL_FROM: "psf@python.org" });
+    expect(loadConfig({ SMTP_URL: "smtps://user:pw@mail.example.org:465", MAIL_FROM: "psf@python.org" })).toMatchObject({
+      SMTP_URL: "smtps://user:pw@mail.example.org:465",
+      MAIL_FROM: "psf@python.org",
+    });
     expect(() => loadConfig({ SMTP_URL: "https://mail.example.org" })).toThrowError(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
     expect(() => loadConfig({ MAIL_FROM: "not an address" })).toThrowError(/MAIL_FROM must be an e-mail address/);
   });

@@ -1,10 +1,7 @@
 // Every setting comes from the environment and is checked here once, at start-up.
 import { z } from "zod";
 
-const optionalUrl = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.url("must be a URL such as scheme://host:port").optional(),
-);
+const optionalUrl = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.url("must be a URL such as scheme://host:port").optional());
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be 1/0, true/false, yes/no or on/off" })
@@ -27,9 +24,15 @@ export const ConfigSchema = z.object({
   REDIS_URL: optionalUrl,
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pydotorg"),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("pydotorg"),
   /** Prefix of every Redis key, so several sites or test runs can share one server. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'").default("pydotorg:"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, "must be 1–64 letters, digits, ':', '_' or '-'")
+    .default("pydotorg:"),
   /** Where uploaded page images and documents are stored (the disk backend). */
   MEDIA_DIR: z.string().min(1).default(".data/media"),
   /** The nightly link checker also checks external links (politely); 0 checks internal links only. */
@@ -37,7 +40,10 @@ export const ConfigSchema = z.object({
   /** S3-compatible media bucket (path-style); when set, uploads go there instead of MEDIA_DIR. */
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().min(1).optional(),
-  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1").default("us-east-1"),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1")
+    .default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** CDN purge endpoint (Fastly-style surrogate-key purge); unset logs each purge instead. */
@@ -66,7 +72,11 @@ export const ConfigSchema = z.object({
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest accepted request body in bytes (nginx in front of legacy allowed 32 MB). */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   /** Number of reverse proxies in front of the app, for client IPs from X-Forwarded-For. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),

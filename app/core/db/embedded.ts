@@ -22,11 +22,7 @@ export function embeddedDatabaseUrl(port: number): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`;
 }
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  logger: Logger;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger: Logger }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir);
   const created = !existsSync(path.join(databaseDir, "PG_VERSION"));
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;

@@ -23,7 +23,11 @@ describe("migrations and prisma/schema.prisma", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "drift-"));
     const altered = path.join(dir, "schema.prisma");
     writeFileSync(altered, schema);
-    expect(readDmmf(altered).models.find((model) => model.name === "Banner")?.fields.some((field) => field.name === "priority")).toBe(true);
+    expect(
+      readDmmf(altered)
+        .models.find((model) => model.name === "Banner")
+        ?.fields.some((field) => field.name === "priority"),
+    ).toBe(true);
     expect(await findSchemaDrift(client, altered)).toContain("column banners.priority is missing");
   });
 });

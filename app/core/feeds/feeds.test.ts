@@ -58,8 +58,16 @@ describe("iCalendar", () => {
     refreshMinutes: 60,
     entries: [
       { id: 7, title: "PyCon US", start: new Date("2027-05-12T00:00:00Z"), end: new Date("2027-05-20T00:00:00Z"), allDay: true, location: "Long Beach, CA" },
-      { uid: "abc@google.com", id: 8, title: "Sprint", start: new Date("2027-01-05T17:00:00Z"), end: new Date("2027-01-05T19:00:00Z"),
-        recurrence: { frequency: "weekly" as const, interval: 2 }, alarmsMinutesBefore: [15], lastModified: new Date("2026-11-01T00:00:00Z") },
+      {
+        uid: "abc@google.com",
+        id: 8,
+        title: "Sprint",
+        start: new Date("2027-01-05T17:00:00Z"),
+        end: new Date("2027-01-05T19:00:00Z"),
+        recurrence: { frequency: "weekly" as const, interval: 2 },
+        alarmsMinutesBefore: [15],
+        lastModified: new Date("2026-11-01T00:00:00Z"),
+      },
     ],
   };
 

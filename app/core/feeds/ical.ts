@@ -69,9 +69,7 @@ export function buildCalendar(document: CalendarDocument): string {
       url: entry.url,
       lastModified: entry.lastModified,
       stamp: entry.lastModified ?? entry.start,
-      repeating: entry.recurrence
-        ? { freq: FREQUENCIES[entry.recurrence.frequency], interval: entry.recurrence.interval, until: entry.recurrence.until }
-        : undefined,
+      repeating: entry.recurrence ? { freq: FREQUENCIES[entry.recurrence.frequency], interval: entry.recurrence.interval, until: entry.recurrence.until } : undefined,
     });
     for (const minutes of entry.alarmsMinutesBefore ?? []) {
       event.createAlarm({ type: ICalAlarmType.display, trigger: minutes * 60, description: entry.title });

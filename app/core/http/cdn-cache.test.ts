@@ -35,7 +35,12 @@ describe("publicCdnCache", () => {
   it("leaves signed-in users, errors, redirects, writes, JSON and private responses alone", async () => {
     const signedIn = await app({ user: true }).request("/page");
     expect(signedIn.headers.get("Surrogate-Control")).toBeNull();
-    for (const [path, method] of [["/missing", "GET"], ["/moved", "GET"], ["/page", "POST"], ["/json", "GET"]]) {
+    for (const [path, method] of [
+      ["/missing", "GET"],
+      ["/moved", "GET"],
+      ["/page", "POST"],
+      ["/json", "GET"],
+    ]) {
       const response = await app().request(path!, { method });
       expect([path, response.headers.get("Surrogate-Control"), response.headers.get("Cache-Control")]).toEqual([path, null, null]);
     }

@@ -26,4 +26,3 @@ export function createCdnPurger(options: { url: string; token?: string; fetch?: 
     },
   };
 }
-

@@ -23,9 +23,7 @@ export function csrfProtection(options: { secret: string; siteOrigin: string; se
     const seed = existing && existing.length >= 32 ? existing : randomToken();
     c.set("csrfToken", csrfTokenFor(options.secret, seed));
     if (seed !== existing) {
-      c.set("csrfCommit", () =>
-        setCookie(c, CSRF_COOKIE, seed, { httpOnly: true, sameSite: "Lax", secure: options.secureCookies, path: "/", maxAge: 60 * 60 * 24 * 365 }),
-      );
+      c.set("csrfCommit", () => setCookie(c, CSRF_COOKIE, seed, { httpOnly: true, sameSite: "Lax", secure: options.secureCookies, path: "/", maxAge: 60 * 60 * 24 * 365 }));
     }
 
     // As Django checks in process_view, only paths that resolve to a view (for any method)

@@ -8,9 +8,7 @@ import { seal, unseal } from "./signing.ts";
 
 const FLASH_COOKIE = "flash";
 const PURPOSE = "flash";
-const FlashSchema = z.array(
-  z.object({ level: z.enum(["success", "info", "warning", "error"]), text: z.string().max(500) }),
-).max(10);
+const FlashSchema = z.array(z.object({ level: z.enum(["success", "info", "warning", "error"]), text: z.string().max(500) })).max(10);
 
 export function flashMessages(options: { secret: string; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

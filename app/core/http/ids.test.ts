@@ -47,7 +47,13 @@ describe("API v1 (tastypie)", () => {
   });
 
   it("answers 404 for a detail beyond the range, and 204 for deleting its files", async () => {
-    for (const path of [`/api/v1/downloads/release/${JUST_OVER}/`, `/api/v1/downloads/os/${HUGE}/`, `/api/v1/downloads/release_file/${HUGE}/`, `/api/v1/pages/page/${JUST_OVER}/`, `/api/v1/pages/page/${HUGE}/`]) {
+    for (const path of [
+      `/api/v1/downloads/release/${JUST_OVER}/`,
+      `/api/v1/downloads/os/${HUGE}/`,
+      `/api/v1/downloads/release_file/${HUGE}/`,
+      `/api/v1/pages/page/${JUST_OVER}/`,
+      `/api/v1/pages/page/${HUGE}/`,
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
     expect((await get(`/api/v1/downloads/release/${HUGE}/`, v1Key, "DELETE")).status).toBe(404);
@@ -59,7 +65,13 @@ describe("API v1 (tastypie)", () => {
     const response = await ctx.app.request("/api/v1/downloads/release_file/", {
       method: "POST",
       headers: { Authorization: v1Key, "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "x", slug: "x", os: `/api/v1/downloads/os/${HUGE}/`, release: `/api/v1/downloads/release/${JUST_OVER}/`, url: "https://www.python.org/ftp/python/x.tgz" }),
+      body: JSON.stringify({
+        name: "x",
+        slug: "x",
+        os: `/api/v1/downloads/os/${HUGE}/`,
+        release: `/api/v1/downloads/release/${JUST_OVER}/`,
+        url: "https://www.python.org/ftp/python/x.tgz",
+      }),
     });
     expect(response.status).toBe(400);
   });

@@ -16,12 +16,7 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
 };
 
-export function problemResponse(
-  c: Context,
-  status: number,
-  detail: string,
-  extra: { code?: string; fields?: FieldErrors } = {},
-): Response {
+export function problemResponse(c: Context, status: number, detail: string, extra: { code?: string; fields?: FieldErrors } = {}): Response {
   const body = {
     type: "about:blank",
     title: TITLES[status] ?? "Error",

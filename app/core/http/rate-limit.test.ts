@@ -92,7 +92,10 @@ describe("API rate limits", () => {
 
   it("answers v2 and v3 refusals as problem details carrying DRF's detail", async () => {
     const app = appWith();
-    for (const [path, allowed] of [["/api/v2/downloads/os/", 2], ["/api/v3/downloads/os/", 3]] as const) {
+    for (const [path, allowed] of [
+      ["/api/v2/downloads/os/", 2],
+      ["/api/v3/downloads/os/", 3],
+    ] as const) {
       await statuses(app, path, allowed);
       const refused = await get(app, path);
       expect(refused.status).toBe(429);
@@ -120,16 +123,19 @@ describe("API rate limits", () => {
     expect(await statuses(appWith(kv), "/api/v1/downloads/os/", 1)).toEqual([200]);
   });
 
-  it.skipIf(skipUnless(Boolean(process.env.REDIS_URL), "Redis counters: set REDIS_URL to run it"))("shares counters between processes through Redis, under this run's key prefix", async () => {
-    const kv = ctx.deps.kv as KeyValue & { client: Redis };
-    expect(kv.kind).toBe("redis");
-    expect(await statuses(appWith(kv), "/api/v1/downloads/os/", 3)).toEqual([200, 200, 200]);
-    expect(await statuses(appWith(kv), "/api/v1/downloads/os/", 1)).toEqual([429]);
-    const prefix = kv.client.options.keyPrefix!;
-    expect(prefix).toMatch(/^pydotorg-test:/);
-    // ioredis adds the client's keyPrefix to command arguments, so this checks `${prefix}api-rl:…`.
-    expect(await kv.client.exists("api-rl:v1-anon:ip:203.0.113.7")).toBe(1);
-  });
+  it.skipIf(skipUnless(Boolean(process.env.REDIS_URL), "Redis counters: set REDIS_URL to run it"))(
+    "shares counters between processes through Redis, under this run's key prefix",
+    async () => {
+      const kv = ctx.deps.kv as KeyValue & { client: Redis };
+      expect(kv.kind).toBe("redis");
+      expect(await statuses(appWith(kv), "/api/v1/downloads/os/", 3)).toEqual([200, 200, 200]);
+      expect(await statuses(appWith(kv), "/api/v1/downloads/os/", 1)).toEqual([429]);
+      const prefix = kv.client.options.keyPrefix!;
+      expect(prefix).toMatch(/^pydotorg-test:/);
+      // ioredis adds the client's keyPrefix to command arguments, so this checks `${prefix}api-rl:…`.
+      expect(await kv.client.exists("api-rl:v1-anon:ip:203.0.113.7")).toBe(1);
+    },
+  );
 
   it("falls back to in-process counting when Redis is unreachable", async () => {
     const kv = createRedisKeyValue({ url: "redis://127.0.0.1:1" });

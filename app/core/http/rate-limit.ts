@@ -107,9 +107,7 @@ export function createApiRateLimits(options: ApiRateLimitOptions): Record<ApiVer
       if (c.req.method === "OPTIONS") return next();
       const current: CurrentUser | null = c.get("user") ?? null;
       const identified = current && (!policy.scheme || c.get("authMethod") === policy.scheme) ? current : null;
-      const [limiter, points, key] = identified
-        ? [user, policy.user.points, `user:${identified.id}`]
-        : [anon, policy.anon.points, `ip:${clientIp(c, options.trustedProxies)}`];
+      const [limiter, points, key] = identified ? [user, policy.user.points, `user:${identified.id}`] : [anon, policy.anon.points, `ip:${clientIp(c, options.trustedProxies)}`];
       let state: RateLimiterRes;
       try {
         state = await limiter.consume(key);

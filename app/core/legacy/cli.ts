@@ -44,6 +44,9 @@ export function parseLegacyMigrateArgs(argv: string[]): LegacyMigrateArgs | "hel
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
     throw new LegacyMigrationError("--batch-size must be a whole number between 1 and 5000");
   }
-  const only = (values.only ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  const only = (values.only ?? [])
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
   return { from: values.from, dryRun: values["dry-run"], only, batchSize };
 }

@@ -17,13 +17,8 @@ export function permissionName(appLabel: string, codename: string): string {
 }
 
 /** Target permission ids by `<app_label>.<codename>` for the given legacy rows (`app_label`, `codename`). */
-export async function resolvePermissionIds(
-  client: pg.ClientBase,
-  rows: ReadonlyArray<{ app_label?: unknown; codename?: unknown }>,
-): Promise<Map<string, number>> {
-  const names = [
-    ...new Set(rows.filter((row) => typeof row.app_label === "string").map((row) => permissionName(String(row.app_label), String(row.codename)))),
-  ];
+export async function resolvePermissionIds(client: pg.ClientBase, rows: ReadonlyArray<{ app_label?: unknown; codename?: unknown }>): Promise<Map<string, number>> {
+  const names = [...new Set(rows.filter((row) => typeof row.app_label === "string").map((row) => permissionName(String(row.app_label), String(row.codename))))];
   if (names.length === 0) return new Map();
   const { rows: found } = await client.query<{ id: number; name: string }>(
     `SELECT id, app_label || '.' || codename AS name FROM permissions WHERE app_label || '.' || codename = ANY($1::text[])`,
@@ -34,7 +29,5 @@ export async function resolvePermissionIds(
 
 /** The skip reason for a legacy permission reference that did not resolve. */
 export function unresolvedPermissionReason(row: { app_label?: unknown }): string {
-  return row.app_label == null
-    ? "permission's content type not found (resolved by app_label, model)"
-    : "permission not on the new site (skipped when permissions were migrated)";
+  return row.app_label == null ? "permission's content type not found (resolved by app_label, model)" : "permission not on the new site (skipped when permissions were migrated)";
 }

@@ -15,9 +15,7 @@ describe("orderMigrators", () => {
   });
 
   it("names the cycle", () => {
-    expect(() => orderMigrators([migrator("a", ["b"]), migrator("b", ["c"]), migrator("c", ["a"])])).toThrow(
-      /cycle: a → b → c → a/,
-    );
+    expect(() => orderMigrators([migrator("a", ["b"]), migrator("b", ["c"]), migrator("c", ["a"])])).toThrow(/cycle: a → b → c → a/);
   });
 
   it("rejects unknown dependencies and duplicate names", () => {
@@ -84,7 +82,10 @@ describe("tally and report", () => {
 
   it("prints one line per step with reasons underneath", () => {
     const counts = { ...emptyCounts(), read: 3, inserted: 1, unchanged: 1, skipped: { "content type not found": 1 }, notes: { n: 1 } };
-    const text = formatReport({ dryRun: true, steps: [{ migrator: "users", step: "auth_permission", table: "auth_permission", target: "permissions", resumed: false, ...counts }] });
+    const text = formatReport({
+      dryRun: true,
+      steps: [{ migrator: "users", step: "auth_permission", table: "auth_permission", target: "permissions", resumed: false, ...counts }],
+    });
     expect(text).toContain("DRY RUN");
     expect(text).toMatch(/users: auth_permission → permissions\s+3\s+1\s+0\s+1\s+1/);
     expect(text).toContain("skipped 1: content type not found");

@@ -50,7 +50,5 @@ export function selectMigrators(ordered: readonly Migrator[], only: readonly str
 /** Dependencies of the selected migrators that are not themselves selected (they must already be migrated). */
 export function outsideDependencies(selected: readonly Migrator[]): Array<{ migrator: string; dependency: string }> {
   const names = new Set(selected.map((migrator) => migrator.name));
-  return selected.flatMap((migrator) =>
-    migrator.dependsOn.filter((dependency) => !names.has(dependency)).map((dependency) => ({ migrator: migrator.name, dependency })),
-  );
+  return selected.flatMap((migrator) => migrator.dependsOn.filter((dependency) => !names.has(dependency)).map((dependency) => ({ migrator: migrator.name, dependency })));
 }

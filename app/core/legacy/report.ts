@@ -36,9 +36,7 @@ export function formatReport(report: MigrationReport): string {
     for (const [reason, count] of Object.entries(step.skipped)) lines.push(`    skipped ${count}: ${reason}`);
     for (const [reason, count] of Object.entries(step.notes)) lines.push(`    note ${count}: ${reason}`);
   });
-  const totals = HEADERS.map((header) =>
-    report.steps.reduce((total, step) => total + (header === "skipped" ? sumValues(step.skipped) : step[header]), 0),
-  );
+  const totals = HEADERS.map((header) => report.steps.reduce((total, step) => total + (header === "skipped" ? sumValues(step.skipped) : step[header]), 0));
   lines.push(`${"total".padEnd(width)}${totals.map(cell).join("")}`);
   lines.push(`${totalWritten(report)} rows ${report.dryRun ? "would be" : "were"} written.`);
   return lines.join("\n");

@@ -104,9 +104,7 @@ describeWithLegacySample("legacy migration runner", () => {
   });
 
   it("--only needs its dependencies migrated before, then runs alone", async () => {
-    await expect(migrateLegacy(legacy, ctx.databaseUrl, { only: ["boxes"] })).rejects.toThrow(
-      /"boxes" needs "users" migrated first .*--only users/,
-    );
+    await expect(migrateLegacy(legacy, ctx.databaseUrl, { only: ["boxes"] })).rejects.toThrow(/"boxes" needs "users" migrated first .*--only users/);
     const users = await migrateLegacy(legacy, ctx.databaseUrl, { only: ["users"] });
     expect(new Set(users.steps.map((step) => step.migrator))).toEqual(new Set(["users"]));
     const boxes = await migrateLegacy(legacy, ctx.databaseUrl, { only: ["boxes"] });
@@ -122,11 +120,11 @@ describeWithLegacySample("legacy migration runner", () => {
   });
 
   it("fails with one clear line on a database that is not python.org's", async () => {
-    await expect(
-      runLegacyMigration({ sourceUrl: ctx.databaseUrl, targetUrl: ctx.databaseUrl, migrators: LEGACY_MIGRATORS, only: ["banners"] }),
-    ).rejects.toThrow(/the legacy database has no table banners_banner/);
-    await expect(
-      runLegacyMigration({ sourceUrl: `${legacy.url}_missing`, targetUrl: ctx.databaseUrl, migrators: LEGACY_MIGRATORS }),
-    ).rejects.toThrow(/cannot connect to the legacy database \(--from\)/);
+    await expect(runLegacyMigration({ sourceUrl: ctx.databaseUrl, targetUrl: ctx.databaseUrl, migrators: LEGACY_MIGRATORS, only: ["banners"] })).rejects.toThrow(
+      /the legacy database has no table banners_banner/,
+    );
+    await expect(runLegacyMigration({ sourceUrl: `${legacy.url}_missing`, targetUrl: ctx.databaseUrl, migrators: LEGACY_MIGRATORS })).rejects.toThrow(
+      /cannot connect to the legacy database \(--from\)/,
+    );
   });
 });

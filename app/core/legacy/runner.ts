@@ -89,10 +89,7 @@ async function lockTarget(target: pg.Client): Promise<void> {
 
 async function checkSourceTables(source: pg.Client, selected: Migrator[]): Promise<void> {
   const tables = [...new Set(selected.flatMap((migrator) => migrator.steps.flatMap((step) => [step.table, ...(step.alsoReads ?? [])])))];
-  const { rows } = await source.query<{ name: string }>(
-    `SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(quote_ident(name)) IS NULL`,
-    [tables],
-  );
+  const { rows } = await source.query<{ name: string }>(`SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(quote_ident(name)) IS NULL`, [tables]);
   if (rows.length > 0) {
     throw new LegacyMigrationError(`the legacy database has no table ${rows.map((row) => row.name).join(", ")}: is --from the python.org database?`);
   }

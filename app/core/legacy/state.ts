@@ -13,10 +13,10 @@ export interface PassInProgress {
 
 /** The interrupted pass of a step, or undefined when the next run starts afresh. */
 export async function loadPassInProgress(client: pg.ClientBase, migrator: string, step: string): Promise<PassInProgress | undefined> {
-  const { rows } = await client.query<{ last_key: string | null; counts: unknown }>(
-    `SELECT last_key, counts FROM legacy_migration_state WHERE migrator = $1 AND step = $2`,
-    [migrator, step],
-  );
+  const { rows } = await client.query<{ last_key: string | null; counts: unknown }>(`SELECT last_key, counts FROM legacy_migration_state WHERE migrator = $1 AND step = $2`, [
+    migrator,
+    step,
+  ]);
   const row = rows[0];
   if (!row || row.last_key === null) return undefined;
   return { lastKey: row.last_key, counts: parseCounts(row.counts) };
@@ -42,9 +42,6 @@ export async function saveStepState(
 
 /** Names of the steps of `migrator` that have finished at least one pass. */
 export async function finishedSteps(client: pg.ClientBase, migrator: string): Promise<Set<string>> {
-  const { rows } = await client.query<{ step: string }>(
-    `SELECT step FROM legacy_migration_state WHERE migrator = $1 AND finished_at IS NOT NULL`,
-    [migrator],
-  );
+  const { rows } = await client.query<{ step: string }>(`SELECT step FROM legacy_migration_state WHERE migrator = $1 AND finished_at IS NOT NULL`, [migrator]);
   return new Set(rows.map((row) => row.step));
 }

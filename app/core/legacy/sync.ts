@@ -43,10 +43,7 @@ async function loadExisting(client: pg.ClientBase, spec: SyncSpec, rows: TargetR
   const tuples = rows.map((row) => `(${spec.key.map((column) => `$${params.push(row[column])}`).join(", ")})`);
   const keyList = spec.key.map(quote).join(", ");
   const select = [...spec.key, ...spec.columns].map(quote).join(", ");
-  const { rows: found } = await client.query<TargetRow>(
-    `SELECT ${select} FROM ${quote(spec.table)} WHERE (${keyList}) IN (${tuples.join(", ")})`,
-    params,
-  );
+  const { rows: found } = await client.query<TargetRow>(`SELECT ${select} FROM ${quote(spec.table)} WHERE (${keyList}) IN (${tuples.join(", ")})`, params);
   return new Map(found.map((row) => [keyOf(row, spec.key), row]));
 }
 
@@ -93,30 +90,20 @@ export async function syncRows(ctx: BatchContext, spec: SyncSpec, rows: TargetRo
 export async function existingIds(client: pg.ClientBase, table: string, ids: Iterable<number>, column = "id"): Promise<Set<number>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Set();
-  const { rows } = await client.query<{ id: number }>(
-    `SELECT ${quote(column)} AS id FROM ${quote(table)} WHERE ${quote(column)} = ANY($1::int[])`,
-    [wanted],
-  );
+  const { rows } = await client.query<{ id: number }>(`SELECT ${quote(column)} AS id FROM ${quote(table)} WHERE ${quote(column)} = ANY($1::int[])`, [wanted]);
   return new Set(rows.map((row) => row.id));
 }
 
 /** Moves the identity sequence of `table.id` past its largest id, after inserts with explicit ids. */
 export async function bumpSequence(client: pg.ClientBase, table: string): Promise<void> {
-  await client.query(
-    `SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${quote(table)}), 0) + 1, false)`,
-    [quote(table)],
-  );
+  await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${quote(table)}), 0) + 1, false)`, [quote(table)]);
 }
 
 /**
  * The rows whose values of the unique `columns` already belong to a target row with another
  * `key` (e.g. a box label an editor reused on the new site); writing them would violate the index.
  */
-export async function takenByOthers(
-  client: pg.ClientBase,
-  options: { table: string; columns: string[]; key: string },
-  rows: TargetRow[],
-): Promise<Set<TargetRow>> {
+export async function takenByOthers(client: pg.ClientBase, options: { table: string; columns: string[]; key: string }, rows: TargetRow[]): Promise<Set<TargetRow>> {
   const candidates = rows.filter((row) => options.columns.every((column) => row[column] !== null && row[column] !== undefined));
   if (candidates.length === 0) return new Set();
   const params: unknown[] = [];
@@ -131,7 +118,5 @@ export async function takenByOthers(
     const id = keyOf(row, options.columns);
     owners.set(id, [...(owners.get(id) ?? []), normalize(row[options.key])]);
   }
-  return new Set(
-    candidates.filter((row) => (owners.get(keyOf(row, options.columns)) ?? []).some((owner) => owner !== normalize(row[options.key]))),
-  );
+  return new Set(candidates.filter((row) => (owners.get(keyOf(row, options.columns)) ?? []).some((owner) => owner !== normalize(row[options.key]))));
 }

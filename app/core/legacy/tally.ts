@@ -54,8 +54,7 @@ export function sumValues(record: Record<string, number>): number {
 export function parseCounts(value: unknown): StepCounts {
   const raw = (value && typeof value === "object" ? value : {}) as Partial<StepCounts>;
   const number = (input: unknown) => (typeof input === "number" && Number.isFinite(input) ? input : 0);
-  const record = (input: unknown) =>
-    Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).map(([key, count]) => [key, number(count)]));
+  const record = (input: unknown) => Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).map(([key, count]) => [key, number(count)]));
   return {
     read: number(raw.read),
     inserted: number(raw.inserted),

@@ -84,7 +84,10 @@ describe("mail outbox admin", () => {
     expect(await pendingMailJobs(ctx.deps.db)).toMatchObject([{ payload: { deliveryId: ada.id } }]);
 
     await ctx.drainJobs();
-    expect(await readOutbox(ctx.deps.db)).toMatchObject([{ id: ada.id, status: "sent", attempts: 2, lastError: "550 gone" }, { id: bob.id, status: "sent", attempts: 1 }]);
+    expect(await readOutbox(ctx.deps.db)).toMatchObject([
+      { id: ada.id, status: "sent", attempts: 2, lastError: "550 gone" },
+      { id: bob.id, status: "sent", attempts: 1 },
+    ]);
     const audit = await ctx.deps.db.auditLogEntry.findMany({ where: { model: "mail.maildelivery" } });
     expect(audit).toMatchObject([{ action: "retry", actorId: operator.id, objectId: String(ada.id), before: { status: "failed" }, after: { status: "queued" } }]);
   });

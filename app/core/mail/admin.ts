@@ -30,7 +30,7 @@ const READ_ONLY = FIELDS.map((field) => field.name);
 const NO_INPUT = z.object({}) as unknown as z.ZodType<Record<string, never>>;
 
 const sortField = (field: string): DeliverySortField => ((DELIVERY_SORT_FIELDS as readonly string[]).includes(field) ? (field as DeliverySortField) : "created");
-const statusFilter = (value: string | undefined): MailStatus | undefined => (MAIL_STATUSES as readonly string[]).includes(value ?? "") ? (value as MailStatus) : undefined;
+const statusFilter = (value: string | undefined): MailStatus | undefined => ((MAIL_STATUSES as readonly string[]).includes(value ?? "") ? (value as MailStatus) : undefined);
 
 function refuse(): never {
   throw new AppError("FORBIDDEN", "Mail deliveries are written by the mailer; they cannot be added, changed or deleted here.");

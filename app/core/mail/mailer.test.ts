@@ -9,7 +9,13 @@ const ctx = useTestContext();
 
 describe("mailer, outbox transport", () => {
   it("records the rendered message and a job, then the job marks it sent", async () => {
-    const queued = await ctx.deps.mailer.send({ to: ["ada@example.org", "bob@example.org"], cc: ["psf@example.org"], replyTo: "jobs@example.org", template: "mail-check", context: { note: "R&D <now>" } });
+    const queued = await ctx.deps.mailer.send({
+      to: ["ada@example.org", "bob@example.org"],
+      cc: ["psf@example.org"],
+      replyTo: "jobs@example.org",
+      template: "mail-check",
+      context: { note: "R&D <now>" },
+    });
     expect(queued.subject).toBe("Mail check from http://testserver: R&D <now>");
     expect(queued.messageId).toMatch(/^<[0-9a-f-]{36}@python\.org>$/);
     expect(await pendingMailJobs(ctx.deps.db)).toMatchObject([{ payload: { deliveryId: queued.id }, key: `mail:${queued.id}`, attempts: 0, max_attempts: 10 }]);

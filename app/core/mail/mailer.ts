@@ -62,8 +62,7 @@ export function createMailer(deps: MailerDeps): Mailer {
   const renderer = createMailRenderer({ templatesDir: deps.templatesDir ?? DEFAULT_TEMPLATES_DIR, siteUrl: deps.config.SITE_URL });
   const transport = deps.transport ?? createMailTransport(deps.config, deps.logger);
   const now = deps.now ?? (() => new Date());
-  const enqueue = (tx: Tx, deliveryId: number) =>
-    deps.jobs.addWith(tx, SEND_MESSAGE_TASK, { deliveryId }, { jobKey: `mail:${deliveryId}`, maxAttempts: MAIL_MAX_ATTEMPTS });
+  const enqueue = (tx: Tx, deliveryId: number) => deps.jobs.addWith(tx, SEND_MESSAGE_TASK, { deliveryId }, { jobKey: `mail:${deliveryId}`, maxAttempts: MAIL_MAX_ATTEMPTS });
 
   async function sendWith(tx: Tx, input: MailMessageInput): Promise<QueuedMail> {
     const parsed = MailMessageSchema.safeParse(input);

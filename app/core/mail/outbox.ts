@@ -61,13 +61,17 @@ export function createMailOutbox(deps: MailOutboxDeps) {
     const q = options.q?.trim();
     const where = {
       ...(options.status ? { status: options.status } : {}),
-      ...(q
-        ? { OR: (["to", "cc", "subject"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) }
-        : {}),
+      ...(q ? { OR: (["to", "cc", "subject"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) } : {}),
     };
     const order = options.orderBy ?? { field: "created", direction: "desc" };
     const [items, total] = await Promise.all([
-      db.mailDelivery.findMany({ where, select: DELIVERY_SELECT, orderBy: [{ [order.field]: order.direction }, { id: order.direction }], skip: options.offset, take: options.limit }),
+      db.mailDelivery.findMany({
+        where,
+        select: DELIVERY_SELECT,
+        orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
+        skip: options.offset,
+        take: options.limit,
+      }),
       db.mailDelivery.count({ where }),
     ]);
     return { items: items as DeliveryView[], total };

@@ -19,7 +19,7 @@ function write(files: Record<string, string>) {
 write({
   "jobs/submitted.subject.njk": "Job {{ title }}\nsubmitted\n",
   "jobs/submitted.txt.njk": "Hello {{ name }},\n{% if title %}\nYour job “{{ title }}” is in review: {{ absolute('/jobs/1/') }}\n{% endif %}\n",
-  "jobs/submitted.html.njk": '<p>Hello {{ name }}, <a href="{{ absolute(\'/jobs/1/\') }}">{{ title }}</a></p>',
+  "jobs/submitted.html.njk": "<p>Hello {{ name }}, <a href=\"{{ absolute('/jobs/1/') }}\">{{ title }}</a></p>",
   "text-only.subject.njk": "Plain",
   "text-only.txt.njk": "Only text for {{ name }}.",
   "no-text.subject.njk": "Half",

@@ -79,7 +79,10 @@ function parts(raw: string): Record<string, string> {
     if (!type) continue;
     let body = rest.join("\r\n\r\n").replace(/\r\n--[^\r\n]+--\r\n?$/, "");
     if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-      body = Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+      body = Buffer.from(
+        body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        "latin1",
+      ).toString("utf8");
     }
     found[type.toLowerCase()] = body;
   }

@@ -31,7 +31,7 @@ describe("renderMarkup", () => {
   });
 
   it("lets trusted Markdown carry raw HTML, still sanitised", () => {
-    const { html } = renderMarkup('<b>bold</b> <script>x()</script>', "markdown_unsafe");
+    const { html } = renderMarkup("<b>bold</b> <script>x()</script>", "markdown_unsafe");
     expect(html).toContain("<b>bold</b>");
     expect(html).not.toContain("script");
   });

@@ -12,7 +12,8 @@ describe("repairCodeAroundPre", () => {
 
   it("repairs each pair separately and leaves valid markup alone", () => {
     expect(repairCodeAroundPre("<code><pre>a</pre></code> and <code><pre>b</pre></code>")).toBe("<pre><code>a</code></pre> and <pre><code>b</code></pre>");
-    for (const valid of ["<pre><code>a</code></pre>", "<code>inline</code> <pre>block</pre>", "<code>x</code><pre>y</pre></code>", "<code><pre>a</pre> and <pre>b</pre></code>"]) expect(repairCodeAroundPre(valid)).toBe(valid);
+    for (const valid of ["<pre><code>a</code></pre>", "<code>inline</code> <pre>block</pre>", "<code>x</code><pre>y</pre></code>", "<code><pre>a</pre> and <pre>b</pre></code>"])
+      expect(repairCodeAroundPre(valid)).toBe(valid);
   });
 
   it("is applied by the sanitiser to stored HTML", () => {

@@ -9,7 +9,9 @@ const CODE_AROUND_PRE = /<code(\s[^>]*)?>(\s*)<pre(\s[^>]*)?>((?:(?!<\/pre>)[\s\
 
 /** `html` with every <code> that wraps only a <pre> turned inside out. */
 export function repairCodeAroundPre(html: string): string {
-  return html.replace(CODE_AROUND_PRE, (_match, codeAttributes = "", before: string, preAttributes = "", body: string, after: string) =>
-    `${before}<pre${preAttributes}><code${codeAttributes}>${body}</code></pre>${after}`,
+  return html.replace(
+    CODE_AROUND_PRE,
+    (_match, codeAttributes = "", before: string, preAttributes = "", body: string, after: string) =>
+      `${before}<pre${preAttributes}><code${codeAttributes}>${body}</code></pre>${after}`,
   );
 }

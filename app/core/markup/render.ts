@@ -11,12 +11,7 @@ const markdownSafe = new MarkdownIt({ html: false, linkify: true, typographer: f
 const markdownTrusted = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /** Plain text as paragraphs, lines kept (the legacy `plain` type: linebreaks filter). */

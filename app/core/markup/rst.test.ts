@@ -4,7 +4,7 @@ import { skipUnless } from "../../testing/skip.ts";
 
 const available = await docutilsAvailable();
 
-describe.skipIf(skipUnless(available, "docutils not installed: python3 -c \"import docutils\" failed"))("reStructuredText through docutils", () => {
+describe.skipIf(skipUnless(available, 'docutils not installed: python3 -c "import docutils" failed'))("reStructuredText through docutils", () => {
   it("renders headings, lists and links", async () => {
     const html = await renderRestructuredText("Title\n=====\n\n* one\n* `two <https://www.python.org/>`_\n");
     expect(html).toContain("<h2");
@@ -13,9 +13,7 @@ describe.skipIf(skipUnless(available, "docutils not installed: python3 -c \"impo
   });
 
   it("refuses raw HTML, file inclusion and javascript: links", async () => {
-    const html = await renderRestructuredText(
-      ".. raw:: html\n\n   <script>alert(1)</script>\n\n.. include:: /etc/passwd\n\n`x <javascript:alert(1)>`_\n",
-    );
+    const html = await renderRestructuredText(".. raw:: html\n\n   <script>alert(1)</script>\n\n.. include:: /etc/passwd\n\n`x <javascript:alert(1)>`_\n");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("root:");
     expect(html).not.toContain("javascript:");

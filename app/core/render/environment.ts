@@ -4,12 +4,7 @@ import nunjucks from "nunjucks";
 import type { AssetManifest } from "./assets.ts";
 import { currentYear, isoDate, isoDateTime, longDate } from "./filters.ts";
 
-export function createTemplateEnvironment(options: {
-  templatesDir: string;
-  assets: AssetManifest;
-  development: boolean;
-  siteUrl: string;
-}): nunjucks.Environment {
+export function createTemplateEnvironment(options: { templatesDir: string; assets: AssetManifest; development: boolean; siteUrl: string }): nunjucks.Environment {
   const loader = new nunjucks.FileSystemLoader(options.templatesDir, { noCache: options.development, watch: false });
   const env = new nunjucks.Environment(loader, {
     autoescape: true,

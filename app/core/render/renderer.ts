@@ -46,11 +46,7 @@ declare module "hono" {
   }
 }
 
-export function renderer(options: {
-  env: nunjucks.Environment;
-  siteUrl: string;
-  loadLayout: LayoutLoader;
-}): MiddlewareHandler<AppEnv> {
+export function renderer(options: { env: nunjucks.Environment; siteUrl: string; loadLayout: LayoutLoader }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.setRenderer(async (template: string, context: Record<string, unknown> = {}) => {
       const html = await renderPage(c, options, template, context);

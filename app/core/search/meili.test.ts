@@ -51,9 +51,7 @@ describe("Meilisearch mapping", () => {
   });
 
   it("quotes and escapes type filter values", () => {
-    expect(typeFilter(["page", 'evil" OR type = "x', "back\\slash"])).toBe(
-      'type IN ["page", "evil\\" OR type = \\"x", "back\\\\slash"]',
-    );
+    expect(typeFilter(["page", 'evil" OR type = "x', "back\\slash"])).toBe('type IN ["page", "evil\\" OR type = \\"x", "back\\\\slash"]');
   });
 
   it("asks for facets on the unfiltered search only", () => {

@@ -11,9 +11,7 @@ const WRITE_BATCH_SIZE = 500;
 // ts_headline re-parses the text it is given; excerpts come from the start of long bodies.
 const HEADLINE_INPUT_LIMIT = 100_000;
 const TITLE_HEADLINE_OPTIONS = `HighlightAll=true, StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}"`;
-const EXCERPT_HEADLINE_OPTIONS =
-  `MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", ` +
-  `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}"`;
+const EXCERPT_HEADLINE_OPTIONS = `MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", ` + `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}"`;
 
 interface HitRow {
   id: string;
@@ -70,10 +68,7 @@ async function searchDocuments(db: Db, indexName: string, query: SearchQuery): P
   const prefixText = toTsqueryText(terms, { prefix: true });
   const exactText = toTsqueryText(terms, { prefix: false });
   const types = normalizeTypes(query.types) ?? null;
-  const [facets, rows] = await Promise.all([
-    countByType(db, indexName, prefixText),
-    findPage(db, { indexName, prefixText, exactText, types, paging }),
-  ]);
+  const [facets, rows] = await Promise.all([countByType(db, indexName, prefixText), findPage(db, { indexName, prefixText, exactText, types, paging })]);
   const total = types ? types.reduce((sum, type) => sum + (facets[type] ?? 0), 0) : sumValues(facets);
   return { hits: rows.map(toHit), total, page: paging.page, perPage: paging.perPage, facets };
 }
@@ -91,10 +86,7 @@ async function countByType(db: Db, indexName: string, prefixText: string): Promi
 // Order: documents whose title alone matches every word first, then cover density
 // (plus a bonus for words matched exactly rather than as a prefix, so "3.13.1" beats
 // "3.13.10"), then newest. Headlines are computed only for the page's rows.
-async function findPage(
-  db: Db,
-  args: { indexName: string; prefixText: string; exactText: string; types: string[] | null; paging: Paging },
-): Promise<HitRow[]> {
+async function findPage(db: Db, args: { indexName: string; prefixText: string; exactText: string; types: string[] | null; paging: Paging }): Promise<HitRow[]> {
   const { indexName, prefixText, exactText, types, paging } = args;
   return db.$queryRaw<HitRow[]>`
     WITH q AS (

@@ -22,7 +22,10 @@ export function parseSearchTerms(q: string): string[] {
   const words = q.slice(0, MAX_INPUT_LENGTH).normalize("NFKC").toLowerCase().match(WORD) ?? [];
   const terms = new Set<string>();
   for (const word of words) {
-    const term = Array.from(word).slice(0, MAX_TERM_LENGTH).join("").replace(/[._-]+$/, "");
+    const term = Array.from(word)
+      .slice(0, MAX_TERM_LENGTH)
+      .join("")
+      .replace(/[._-]+$/, "");
     if (term) terms.add(term);
     if (terms.size === MAX_TERMS) break;
   }

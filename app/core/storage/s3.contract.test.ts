@@ -20,17 +20,33 @@ let storage: FileStorage;
 beforeAll(async () => {
   if (external) {
     const env = process.env;
-    settings = { S3_ENDPOINT: env.S3_ENDPOINT!, S3_BUCKET: env.S3_BUCKET ?? "", S3_REGION: env.S3_REGION || "us-east-1", S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID ?? "", S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? "" };
+    settings = {
+      S3_ENDPOINT: env.S3_ENDPOINT!,
+      S3_BUCKET: env.S3_BUCKET ?? "",
+      S3_REGION: env.S3_REGION || "us-east-1",
+      S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID ?? "",
+      S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? "",
+    };
   } else {
     local = await startLocalS3({ bucket: "contract", region: "eu-west-3" });
-    settings = { S3_ENDPOINT: local.endpoint, S3_BUCKET: local.bucket, S3_REGION: local.region, S3_ACCESS_KEY_ID: local.credentials.accessKeyId, S3_SECRET_ACCESS_KEY: local.credentials.secretAccessKey };
+    settings = {
+      S3_ENDPOINT: local.endpoint,
+      S3_BUCKET: local.bucket,
+      S3_REGION: local.region,
+      S3_ACCESS_KEY_ID: local.credentials.accessKeyId,
+      S3_SECRET_ACCESS_KEY: local.credentials.secretAccessKey,
+    };
   }
   storage = createStorage(settings, disk);
 });
 afterAll(async () => local?.close());
 
 const freshKey = (name: string) => `contract-test/${randomBytes(8).toString("hex")}/${name}`;
-const rejectionOf = (promise: Promise<unknown>) => promise.then(() => null, (caught: unknown) => caught);
+const rejectionOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
 
 describe(`S3 storage contract (${external ? "S3_ENDPOINT" : "s3rver on 127.0.0.1"})`, () => {
   it("stores, finds, streams and deletes an object, with its content type and an awkward key", async () => {
@@ -43,7 +59,13 @@ describe(`S3 storage contract (${external ? "S3_ENDPOINT" : "s3rver on 127.0.0.1
       const file = await storage.open(key);
       expect(file?.size).toBe(bytes.length);
       expect(new Uint8Array(await new Response(file!.body).arrayBuffer())).toEqual(bytes);
-      const client = new AwsClient({ accessKeyId: settings.S3_ACCESS_KEY_ID, secretAccessKey: settings.S3_SECRET_ACCESS_KEY, service: "s3", region: settings.S3_REGION, retries: 0 });
+      const client = new AwsClient({
+        accessKeyId: settings.S3_ACCESS_KEY_ID,
+        secretAccessKey: settings.S3_SECRET_ACCESS_KEY,
+        service: "s3",
+        region: settings.S3_REGION,
+        retries: 0,
+      });
       const raw = await client.fetch(s3ObjectUrl(settings.S3_ENDPOINT, settings.S3_BUCKET, key));
       expect(raw.headers.get("content-type")).toBe("text/plain; charset=utf-8");
       await raw.body?.cancel();
@@ -73,17 +95,19 @@ describe(`S3 storage contract (${external ? "S3_ENDPOINT" : "s3rver on 127.0.0.1
   });
 
   // s3rver 3.7 ignores If-None-Match on PUT and overwrites; AWS, MinIO and R2 answer 412.
-  it.skipIf(skipUnless(external, "S3 conditional writes: s3rver replaces objects whatever If-None-Match says; set S3_ENDPOINT (e.g. a local MinIO) to check that an upload never replaces an object"))(
-    "never replaces an object",
-    async () => {
-      const key = freshKey("once.txt");
-      try {
-        await storage.put(key, new TextEncoder().encode("first"));
-        await expect(storage.put(key, new TextEncoder().encode("second"))).rejects.toMatchObject({ status: 412, code: "PreconditionFailed" });
-        expect(await new Response((await storage.open(key))!.body).text()).toBe("first");
-      } finally {
-        await storage.delete(key);
-      }
-    },
-  );
+  it.skipIf(
+    skipUnless(
+      external,
+      "S3 conditional writes: s3rver replaces objects whatever If-None-Match says; set S3_ENDPOINT (e.g. a local MinIO) to check that an upload never replaces an object",
+    ),
+  )("never replaces an object", async () => {
+    const key = freshKey("once.txt");
+    try {
+      await storage.put(key, new TextEncoder().encode("first"));
+      await expect(storage.put(key, new TextEncoder().encode("second"))).rejects.toMatchObject({ status: 412, code: "PreconditionFailed" });
+      expect(await new Response((await storage.open(key))!.body).text()).toBe("first");
+    } finally {
+      await storage.delete(key);
+    }
+  });
 });

@@ -24,7 +24,12 @@ describe("SigV4 signatures from aws4fetch", () => {
   });
 
   it("reproduce the S3 GET example with Range when every header is signed, as the test gate signs", async () => {
-    const get = signer({ method: "GET", url: "https://examplebucket.s3.amazonaws.com/test.txt", headers: { Range: "bytes=0-9", "x-amz-content-sha256": EMPTY_SHA256 }, allHeaders: true });
+    const get = signer({
+      method: "GET",
+      url: "https://examplebucket.s3.amazonaws.com/test.txt",
+      headers: { Range: "bytes=0-9", "x-amz-content-sha256": EMPTY_SHA256 },
+      allHeaders: true,
+    });
     expect(get.signedHeaders).toBe("host;range;x-amz-content-sha256;x-amz-date");
     expect(await get.signature()).toBe("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
   });

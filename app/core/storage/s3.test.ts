@@ -72,8 +72,17 @@ describe("S3 storage failures", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const closed = createS3Storage({ endpoint: `http://127.0.0.1:${port}`, bucket: "media", region: "eu-west-3", credentials: { accessKeyId: "id", secretAccessKey: "hidden-value" }, baseUrl: "/media/" });
-    const error = await closed.put("files/x.pdf", PNG).then(() => null, (caught: unknown) => caught);
+    const closed = createS3Storage({
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket: "media",
+      region: "eu-west-3",
+      credentials: { accessKeyId: "id", secretAccessKey: "hidden-value" },
+      baseUrl: "/media/",
+    });
+    const error = await closed.put("files/x.pdf", PNG).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(S3Error);
     expect(error).toMatchObject({ status: 0, code: "NoAnswer", message: "S3 PUT files/x.pdf in bucket media: no answer (ECONNREFUSED)" });
     expect(String((error as Error).stack)).not.toContain("hidden-value");
@@ -96,6 +105,8 @@ describe("S3 storage failures", () => {
     const disk = { root: "/tmp/unused-media", baseUrl: "/media/" };
     expect(createStorage({}, disk).kind).toBe("disk");
     expect(createStorage({ S3_ENDPOINT: s3.endpoint, S3_BUCKET: "media", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "s" }, disk).kind).toBe("s3");
-    expect(() => createStorage({ S3_ENDPOINT: s3.endpoint, S3_SECRET_ACCESS_KEY: "hidden-value" }, disk)).toThrow(/^S3_ENDPOINT is set, so S3_BUCKET, S3_ACCESS_KEY_ID must be set too$/);
+    expect(() => createStorage({ S3_ENDPOINT: s3.endpoint, S3_SECRET_ACCESS_KEY: "hidden-value" }, disk)).toThrow(
+      /^S3_ENDPOINT is set, so S3_BUCKET, S3_ACCESS_KEY_ID must be set too$/,
+    );
   });
 });

@@ -78,5 +78,7 @@ export function sniffFile(bytes: Uint8Array, fileName: string, kind: MediaKind):
 export function mediaTypeOf(key: string): string {
   const ext = extensionOf(key);
   const image = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" }[ext];
-  return image ?? (ext === "pdf" ? "application/pdf" : ZIP_FAMILY[ext] ?? OLE_FAMILY[ext] ?? (TEXT_FAMILY[ext] ? `${TEXT_FAMILY[ext]}; charset=utf-8` : "application/octet-stream"));
+  return (
+    image ?? (ext === "pdf" ? "application/pdf" : (ZIP_FAMILY[ext] ?? OLE_FAMILY[ext] ?? (TEXT_FAMILY[ext] ? `${TEXT_FAMILY[ext]}; charset=utf-8` : "application/octet-stream")))
+  );
 }

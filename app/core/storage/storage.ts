@@ -52,7 +52,10 @@ export function createDiskStorage(options: { root: string; baseUrl: string }): F
       await writeFile(file, bytes, { flag: "wx" });
     },
     async exists(key) {
-      return stat(fileFor(key)).then((info) => info.isFile(), () => false);
+      return stat(fileFor(key)).then(
+        (info) => info.isFile(),
+        () => false,
+      );
     },
     async open(key) {
       if (!isSafeStorageKey(key)) return null;

@@ -11,7 +11,7 @@ const YES_NO = [
 ];
 
 const flag = (value: string | undefined) => (value === undefined ? undefined : value === "1");
-const sortField = (field: string): BannerSortField => (BANNER_SORT_FIELDS as readonly string[]).includes(field) ? (field as BannerSortField) : "id";
+const sortField = (field: string): BannerSortField => ((BANNER_SORT_FIELDS as readonly string[]).includes(field) ? (field as BannerSortField) : "id");
 
 /** The admin registration of banners, backed by the banners service. */
 export function bannersAdmin(banners: BannersService) {

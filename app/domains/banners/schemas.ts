@@ -14,7 +14,10 @@ export const BannerInputSchema = z.object({
 export type BannerInput = z.infer<typeof BannerInputSchema>;
 
 export const BannerListQuerySchema = z.object({
-  active: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
 });
 
 export const BANNER_SORT_FIELDS = ["title", "active", "psfPagesOnly", "id"] as const;

@@ -46,9 +46,7 @@ describe("banners API v3 and pages", () => {
     await ctx.services.banners.saveBanner({ input: banner({ title: "off", active: false }) });
     const response = await ctx.app.request("/api/v3/banners/?active=true");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([
-      expect.objectContaining({ title: "on", active: true, psf_pages_only: false, resource_uri: "http://testserver/api/v3/banners/1/" }),
-    ]);
+    expect(await response.json()).toEqual([expect.objectContaining({ title: "on", active: true, psf_pages_only: false, resource_uri: "http://testserver/api/v3/banners/1/" })]);
     expect((await ctx.app.request("/api/v3/banners/?active=maybe")).status).toBe(400);
     expect((await ctx.app.request("/api/v3/banners/abc/")).status).toBe(404);
   });

@@ -58,7 +58,13 @@ export function createBannersService(deps: { db: Db; cache: Cache }) {
       ...(q ? { OR: (["title", "message", "link"] as const).map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) } : {}),
     };
     const [items, total] = await Promise.all([
-      db.banner.findMany({ where, orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }], skip: options.offset, take: options.limit, select: bannerSelect }),
+      db.banner.findMany({
+        where,
+        orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }],
+        skip: options.offset,
+        take: options.limit,
+        select: bannerSelect,
+      }),
       db.banner.count({ where }),
     ]);
     return { items, total };
@@ -74,9 +80,7 @@ export function createBannersService(deps: { db: Db; cache: Cache }) {
       const banner = await db.$transaction(async (tx) => {
         const before = options.id === undefined ? null : await tx.banner.findUnique({ where: { id: options.id }, select: bannerSelect });
         if (options.id !== undefined && !before) throw new AppError("NOT_FOUND", `There is no banner ${options.id}.`);
-        const after = before
-          ? await tx.banner.update({ where: { id: before.id }, data, select: bannerSelect })
-          : await tx.banner.create({ data, select: bannerSelect });
+        const after = before ? await tx.banner.update({ where: { id: before.id }, data, select: bannerSelect }) : await tx.banner.create({ data, select: bannerSelect });
         await options.onWrite?.(tx, { before, after });
         return after;
       });

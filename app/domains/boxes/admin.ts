@@ -6,8 +6,7 @@ import { MARKUP_CHOICES, markupLabel } from "../../core/markup/labels.ts";
 import { BOX_SORT_FIELDS, type BoxInput, BoxInputSchema, type BoxSortField } from "./schemas.ts";
 import type { BoxesService, BoxView } from "./service.ts";
 
-
-const sortField = (field: string): BoxSortField => (BOX_SORT_FIELDS as readonly string[]).includes(field) ? (field as BoxSortField) : "label";
+const sortField = (field: string): BoxSortField => ((BOX_SORT_FIELDS as readonly string[]).includes(field) ? (field as BoxSortField) : "label");
 
 /** The admin registration of boxes, backed by the boxes service. */
 export function boxesAdmin(boxes: BoxesService) {

@@ -23,7 +23,11 @@ async function writeBoxes(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   await clearMissingAuthors(ctx, boxes);
   const taken = await takenByOthers(ctx.target, { table: "boxes", columns: ["label"], key: "id" }, boxes);
   if (taken.size > 0) ctx.tally.skip("label already used by another box on the new site", taken.size);
-  await syncRows(ctx, { table: "boxes", key: ["id"], columns: BOX_COLUMNS }, boxes.filter((box) => !taken.has(box)));
+  await syncRows(
+    ctx,
+    { table: "boxes", key: ["id"], columns: BOX_COLUMNS },
+    boxes.filter((box) => !taken.has(box)),
+  );
 }
 
 /** Boxes, after users (creator and last editor). */

@@ -7,10 +7,7 @@ const markdown = (label: string, content: string): BoxInput => ({ label, content
 const html = (label: string, content: string): BoxInput => ({ label, content, contentMarkupType: "html" });
 
 export const DEMO_BOXES: BoxInput[] = [
-  markdown(
-    "homepage-introduction",
-    "Python is a programming language that lets you work quickly and integrate systems more effectively. [Learn More](/doc/)",
-  ),
+  markdown("homepage-introduction", "Python is a programming language that lets you work quickly and integrate systems more effectively. [Learn More](/doc/)"),
   html(
     "homepage-get-started",
     `<h2 class="widget-title">Get Started</h2>

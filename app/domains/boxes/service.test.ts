@@ -43,9 +43,7 @@ describe("boxes service", () => {
   });
 
   it("rejects invalid input and unknown labels with coded errors", async () => {
-    await expect(
-      ctx.services.boxes.saveBox({ input: { label: "bad label!", content: "", contentMarkupType: "markdown" } }),
-    ).rejects.toThrow();
+    await expect(ctx.services.boxes.saveBox({ input: { label: "bad label!", content: "", contentMarkupType: "markdown" } })).rejects.toThrow();
     await expect(ctx.services.boxes.getBox({ label: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(ctx.services.boxes.deleteBox({ label: "nope" })).rejects.toBeInstanceOf(AppError);
   });

@@ -43,7 +43,7 @@ describe("active Python releases", () => {
   it("draws the same versions as an accessible inline SVG chart with today's line, and no remote image", async () => {
     const html = await home();
     expect(html).not.toContain("devguide.python.org/_static");
-    const svg = html.slice(html.indexOf("<svg class=\"release-chart\""), html.indexOf("</svg>"));
+    const svg = html.slice(html.indexOf('<svg class="release-chart"'), html.indexOf("</svg>"));
     expect(svg).toMatch(/role="img" aria-labelledby="release-chart-title" aria-describedby="release-chart-desc"/);
     expect(svg).toContain('<title id="release-chart-title">Python release cycle</title>');
     expect(svg).toContain("the vertical line marks today, 2 November 2025 (2025-11-02)");
@@ -65,7 +65,7 @@ describe("active Python releases", () => {
     await ctx.reset();
     await createDownloadsFixture(ctx.services.downloads);
     const html = await home();
-    expect(html).not.toContain("<svg class=\"release-chart\"");
+    expect(html).not.toContain('<svg class="release-chart"');
     expect(html).not.toContain("active-release-table");
   });
 });

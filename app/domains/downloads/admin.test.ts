@@ -17,7 +17,16 @@ const get = (path: string) => ctx.app.request(path, { headers: { cookie: editor.
 const post = (path: string, fields: Record<string, string | string[]>) => ctx.app.request(path, adminPost(ctx, editor.cookie, fields));
 
 function releaseForm(overrides: Record<string, string> = {}, files: Array<Record<string, string>> = []) {
-  const fields: Record<string, string> = { name: "Python 3.14.2", version: "3", isPublished: "on", showOnDownloadPage: "on", contentMarkupType: "markdown", content: "Bug fixes.", "files-TOTAL": String(files.length), ...overrides };
+  const fields: Record<string, string> = {
+    name: "Python 3.14.2",
+    version: "3",
+    isPublished: "on",
+    showOnDownloadPage: "on",
+    contentMarkupType: "markdown",
+    content: "Bug fixes.",
+    "files-TOTAL": String(files.length),
+    ...overrides,
+  };
   files.forEach((file, index) => {
     for (const [name, value] of Object.entries(file)) fields[`files-${index}-${name}`] = value;
   });
@@ -77,12 +86,21 @@ describe("releases admin", () => {
       `/admin/downloads/release/${release.id}/change/`,
       releaseForm({ name: release.name, slug: release.slug, releaseDate: "2025-10-07T12:00" }, [
         xz(fx.os.source, { slug: "3138-XZ-compressed-source-tarball", url: "https://www.python.org/ftp/python/3.13.8/Python-3.13.8.tar.xz", description: "changed" }),
-        { name: "Windows installer (64-bit)", slug: "3138-win64", osId: String(fx.os.windows), url: "https://www.python.org/ftp/python/3.13.8/python-3.13.8-amd64.exe", downloadButton: "on" },
+        {
+          name: "Windows installer (64-bit)",
+          slug: "3138-win64",
+          osId: String(fx.os.windows),
+          url: "https://www.python.org/ftp/python/3.13.8/python-3.13.8-amd64.exe",
+          downloadButton: "on",
+        },
       ]),
     );
     expect(response.status).toBe(303);
     const files = await ctx.services.downloads.findFiles({ query: { release: { id: { equals: release.id } } } });
-    expect(files.map((file) => [file.slug, file.description]).sort()).toEqual([["3138-XZ-compressed-source-tarball", "changed"], ["3138-win64", ""]]);
+    expect(files.map((file) => [file.slug, file.description]).sort()).toEqual([
+      ["3138-XZ-compressed-source-tarball", "changed"],
+      ["3138-win64", ""],
+    ]);
   });
 
   it("makes a release the latest of its line with the bulk action", async () => {

@@ -6,7 +6,16 @@ import { defineAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import type { OsView, ReleaseCycleView, ReleaseFileView, ReleaseView } from "./queries.ts";
-import { OsInputSchema, type OsInput, RELEASE_CYCLE_STATUSES, ReleaseCycleInputSchema, type ReleaseCycleInput, ReleaseFileInputSchema, ReleaseInputSchema, VersionLineSchema } from "./schemas.ts";
+import {
+  OsInputSchema,
+  type OsInput,
+  RELEASE_CYCLE_STATUSES,
+  ReleaseCycleInputSchema,
+  type ReleaseCycleInput,
+  ReleaseFileInputSchema,
+  ReleaseInputSchema,
+  VersionLineSchema,
+} from "./schemas.ts";
 import type { DownloadsService } from "./service.ts";
 import type { ReleaseSortField } from "./service/release-editor.ts";
 import { defaultReleaseNotesUrl, VERSION_LINE_LABELS, VERSION_LINES } from "./schemas/versions.ts";
@@ -84,7 +93,12 @@ export function releasesAdmin(downloads: DownloadsService) {
     verboseNamePlural: "releases",
     listColumns: [
       { name: "name", label: "Name", value: (release) => release.name, sortable: true },
-      { name: "version", label: "Version", value: (release) => VERSION_LINE_LABELS[release.version as keyof typeof VERSION_LINE_LABELS] ?? String(release.version), sortable: true },
+      {
+        name: "version",
+        label: "Version",
+        value: (release) => VERSION_LINE_LABELS[release.version as keyof typeof VERSION_LINE_LABELS] ?? String(release.version),
+        sortable: true,
+      },
       { name: "isPublished", label: "Published", value: (release) => release.isPublished, sortable: true },
       { name: "preRelease", label: "Pre-release", value: (release) => release.preRelease },
       { name: "isLatest", label: "Latest", value: (release) => release.isLatest },
@@ -103,7 +117,14 @@ export function releasesAdmin(downloads: DownloadsService) {
     form: {
       schema: ReleaseAdminSchema,
       fields: [
-        { name: "name", label: "Name", widget: "text", required: true, maxLength: 200, help: 'Python 3.X.YaN: "Python 3.14.0", "Python 3.15.0b2", "Python 3.14.1rc1", or "Python install manager 25.0".' },
+        {
+          name: "name",
+          label: "Name",
+          widget: "text",
+          required: true,
+          maxLength: 200,
+          help: 'Python 3.X.YaN: "Python 3.14.0", "Python 3.15.0b2", "Python 3.14.1rc1", or "Python install manager 25.0".',
+        },
         { name: "slug", label: "Slug", widget: "text", maxLength: 200, help: "Left empty, it is made from the name (python-3140)." },
         { name: "version", label: "Version", widget: "select", required: true, choices: LINE_CHOICES },
         { name: "isPublished", label: "Is published?", widget: "checkbox", help: "Whether or not this should be considered a released/published version." },
@@ -111,7 +132,13 @@ export function releasesAdmin(downloads: DownloadsService) {
         { name: "preRelease", label: "Pre-release", widget: "checkbox", help: "Alpha, beta and release candidate versions." },
         { name: "showOnDownloadPage", label: "Show on download page", widget: "checkbox" },
         { name: "releaseDate", label: "Release date (UTC)", widget: "datetime" },
-        { name: "releaseNotesUrl", label: "Release notes URL", widget: "url", maxLength: 200, help: "Left empty on a new release, it is filled in from the name (the changelog, or What's New for pre-releases)." },
+        {
+          name: "releaseNotesUrl",
+          label: "Release notes URL",
+          widget: "url",
+          maxLength: 200,
+          help: "Left empty on a new release, it is filled in from the name (the changelog, or What's New for pre-releases).",
+        },
         { name: "releasePageId", label: "Release page id", widget: "number", help: "The CMS page with the notes of an old release." },
         { name: "contentMarkupType", label: "Notes markup", widget: "select", choices: MARKUP_TYPES.map((type) => ({ value: type, label: type })) },
         { name: "content", label: "Notes", widget: "markup", markupTypeField: "contentMarkupType" },

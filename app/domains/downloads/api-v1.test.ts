@@ -34,12 +34,18 @@ function session(method: string, path: string, body?: unknown, authorization = a
 
 /** add_to_pydotorg.py query_object: the id parsed out of objects[0].resource_uri. */
 async function queryObject(objtype: string, params: Record<string, string>): Promise<number> {
-  const query = Object.entries(params).map(([key, value]) => `${key}=${value}`).join("&");
+  const query = Object.entries(params)
+    .map(([key, value]) => `${key}=${value}`)
+    .join("&");
   const response = await session("GET", `/api/v1/downloads/${objtype}/?${query}`);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { objects: Array<{ resource_uri: string }> };
   expect(body.objects.length).toBeGreaterThan(0);
-  return Number(body.objects[0]!.resource_uri.replace(/^\/+|\/+$/g, "").split("/").pop());
+  return Number(
+    body.objects[0]!.resource_uri.replace(/^\/+|\/+$/g, "")
+      .split("/")
+      .pop(),
+  );
 }
 
 /** add_to_pydotorg.py build_file_dict for one artifact of 3.14.0. */
@@ -47,7 +53,10 @@ function fileDict(relPk: number, osPk: number, rfile: string, name: string, down
   const url = `https://www.python.org/ftp/python/3.14.0/${rfile}`;
   return {
     name,
-    slug: `3140-${name.replace(/ /g, "-").replace(/[^a-zA-Z0-9_-]/g, "").slice(0, 40)}`,
+    slug: `3140-${name
+      .replace(/ /g, "-")
+      .replace(/[^a-zA-Z0-9_-]/g, "")
+      .slice(0, 40)}`,
     os: `/api/v1/downloads/os/${osPk}/`,
     release: `/api/v1/downloads/release/${relPk}/`,
     description,
@@ -82,7 +91,14 @@ describe("the add_to_pydotorg.py flow", () => {
       const response = await session("POST", "/api/v1/downloads/release_file/", dict);
       expect(response.status).toBe(201);
       const location = response.headers.get("location")!;
-      created.push(Number(location.replace(/^\/+|\/+$/g, "").split("/").pop()));
+      created.push(
+        Number(
+          location
+            .replace(/^\/+|\/+$/g, "")
+            .split("/")
+            .pop(),
+        ),
+      );
     }
     expect(created.every((pk) => pk > 0)).toBe(true);
 

@@ -66,7 +66,9 @@ describe("API v2 reads", () => {
     expect(await names("/api/v2/downloads/release/?pre_release=true&unknown=ignored", z.array(V2ReleaseSchema))).toEqual(["Python 3.15.0a1"]);
     expect(await names("/api/v2/downloads/release/?release_date=2025-10-07T14:07:00Z", z.array(V2ReleaseSchema))).toEqual(["Python 3.14.0"]);
     expect(await names(`/api/v2/downloads/release_file/?os=${fx.os.macos}`, z.array(V2ReleaseFileSchema))).toEqual(["macOS installer"]);
-    expect(await names(`/api/v2/downloads/release_file/?description__contains=Recomm&release=${fx.releases.py3140}`, z.array(V2ReleaseFileSchema))).toEqual(["Windows installer (64-bit)"]);
+    expect(await names(`/api/v2/downloads/release_file/?description__contains=Recomm&release=${fx.releases.py3140}`, z.array(V2ReleaseFileSchema))).toEqual([
+      "Windows installer (64-bit)",
+    ]);
   });
 
   it("answers unknown or invalid filters with 400 and an error list", async () => {
@@ -108,7 +110,14 @@ describe("API v2 writes", () => {
 
     const file = await call("POST", "/api/v2/downloads/release_file/", {
       authorization: staffToken,
-      body: { name: "XZ compressed source tarball", slug: "3141rc1-xz", os: `http://testserver/api/v2/downloads/os/${fx.os.source}/`, release: body.resource_uri, url: "https://www.python.org/ftp/python/3.14.1/Python-3.14.1rc1.tar.xz", download_button: true },
+      body: {
+        name: "XZ compressed source tarball",
+        slug: "3141rc1-xz",
+        os: `http://testserver/api/v2/downloads/os/${fx.os.source}/`,
+        release: body.resource_uri,
+        url: "https://www.python.org/ftp/python/3.14.1/Python-3.14.1rc1.tar.xz",
+        download_button: true,
+      },
     });
     expect(file.status).toBe(201);
     V2ReleaseFileSchema.parse(await file.json());
@@ -120,7 +129,13 @@ describe("API v2 writes", () => {
   });
 
   it("answers bad writes with clear 4xx errors and changes nothing", async () => {
-    const file = { name: "Installer", slug: "installer", os: `/api/v2/downloads/os/${fx.os.windows}/`, release: `/api/v2/downloads/release/${fx.releases.py3140}/`, url: "https://www.python.org/ftp/python/3.14.0/x.exe" };
+    const file = {
+      name: "Installer",
+      slug: "installer",
+      os: `/api/v2/downloads/os/${fx.os.windows}/`,
+      release: `/api/v2/downloads/release/${fx.releases.py3140}/`,
+      url: "https://www.python.org/ftp/python/3.14.0/x.exe",
+    };
     const anonymous = await call("POST", "/api/v2/downloads/release_file/", { body: file });
     expect([anonymous.status, await anonymous.json()]).toEqual([401, { detail: "Authentication credentials were not provided." }]);
     expect((await call("POST", "/api/v2/downloads/release_file/", { body: file, cookie: staffCookie })).status).toBe(401);
@@ -129,14 +144,22 @@ describe("API v2 writes", () => {
     const visitor = await call("POST", "/api/v2/downloads/release_file/", { body: file, authorization: visitorToken });
     expect([visitor.status, await visitor.json()]).toEqual([403, { detail: "You do not have permission to perform this action." }]);
 
-    const offSite = await call("POST", "/api/v2/downloads/release_file/", { body: { ...file, url: "https://evil.example/x.exe", download_button: true }, authorization: staffToken });
+    const offSite = await call("POST", "/api/v2/downloads/release_file/", {
+      body: { ...file, url: "https://evil.example/x.exe", download_button: true },
+      authorization: staffToken,
+    });
     expect(offSite.status).toBe(400);
     expect(V2FieldErrorsSchema.parse(await offSite.json())).toEqual({
       url: ["Release file URLs must begin with 'https://www.python.org/'."],
       download_button: ['Only one Release File per OS can have "Download button" enabled'],
     });
     const missing = await call("POST", "/api/v2/downloads/release_file/", { body: { name: "x", os: "nowhere" }, authorization: staffToken });
-    expect(await missing.json()).toEqual({ slug: ["This field is required."], os: ["Invalid hyperlink - No URL match."], release: ["This field is required."], url: ["This field is required."] });
+    expect(await missing.json()).toEqual({
+      slug: ["This field is required."],
+      os: ["Invalid hyperlink - No URL match."],
+      release: ["This field is required."],
+      url: ["This field is required."],
+    });
     expect((await call("DELETE", "/api/v2/downloads/release_file/delete_by_release/?release=abc", { authorization: staffToken })).status).toBe(400);
     expect((await call("DELETE", "/api/v2/downloads/release_file/delete_by_release/", { authorization: visitorToken })).status).toBe(403);
     expect((await call("GET", "/api/v2/downloads/release_file/delete_by_release/")).status).toBe(405);

@@ -11,7 +11,10 @@ const actor = "system" as const;
 
 beforeEach(async () => {
   await createDownloadsFixture(ctx.services.downloads);
-  await ctx.services.downloads.saveReleaseCycle({ input: { versionMajor: 3, versionMinor: 14, status: "bugfix", firstRelease: "2025-10-07", endOfLife: "2030-10", pep: 745, releaseManager: "Hugo van Kemenade" }, actor });
+  await ctx.services.downloads.saveReleaseCycle({
+    input: { versionMajor: 3, versionMinor: 14, status: "bugfix", firstRelease: "2025-10-07", endOfLife: "2030-10", pep: 745, releaseManager: "Hugo van Kemenade" },
+    actor,
+  });
   const staff = await createTestUser(ctx, { username: "staff", isStaff: true });
   staffToken = `Token ${await ctx.services.users.issueAuthToken({ userId: staff.id })}`;
 });
@@ -31,7 +34,13 @@ describe("API v3 releases", () => {
     const py3140 = body.results[1]!;
     expect(py3140).toMatchObject({ version: "3.14.0", major: 3, minor: 14, patch: 0, line: 3, is_latest: true, url: "http://testserver/downloads/release/python-3140/" });
     expect(py3140.cycle).toEqual({ status: "bugfix", first_release: "2025-10-07", end_of_life: "2030-10", pep: 745, release_manager: "Hugo van Kemenade" });
-    expect(py3140.files.map((file) => file.name).sort()).toEqual(["Gzipped source tarball", "Windows installer (32-bit)", "Windows installer (64-bit)", "XZ compressed source tarball", "macOS installer"]);
+    expect(py3140.files.map((file) => file.name).sort()).toEqual([
+      "Gzipped source tarball",
+      "Windows installer (32-bit)",
+      "Windows installer (64-bit)",
+      "XZ compressed source tarball",
+      "macOS installer",
+    ]);
     expect(body.results[0]).toMatchObject({ version: "3.15.0a1", pre_release: true, pre_release_tag: "a", pre_release_number: 1, cycle: null });
     expect(body.next).toBeNull();
   });
@@ -130,7 +139,7 @@ describe("the OpenAPI document and reference", () => {
     const response = await get("/api/docs/");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<code>/api/v3/downloads/releases/</code>');
+    expect(html).toContain("<code>/api/v3/downloads/releases/</code>");
     expect(html).toContain('id="schema-Release"');
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
     expect(html).not.toMatch(/<link rel="stylesheet" href="https?:\/\//);

@@ -10,7 +10,15 @@ beforeEach(async () => {
   await createDownloadsFixture(ctx.services.downloads);
 });
 
-const PUBLIC_PATHS = ["/downloads/", "/downloads/release/python-3140/", "/downloads/operating-systems/", "/downloads/feed.rss", "/downloads/feed.atom", "/getit/", "/getit/feed.rss"];
+const PUBLIC_PATHS = [
+  "/downloads/",
+  "/downloads/release/python-3140/",
+  "/downloads/operating-systems/",
+  "/downloads/feed.rss",
+  "/downloads/feed.atom",
+  "/getit/",
+  "/getit/feed.rss",
+];
 
 describe("downloads cache headers", () => {
   it("lets the CDN keep anonymous downloads pages and feeds a week, browsers five minutes", async () => {

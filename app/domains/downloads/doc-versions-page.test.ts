@@ -5,7 +5,17 @@ import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 const actor = "system" as const;
-const page = (path: string, title: string) => ({ title, path, content: `Body of ${title}.`, contentMarkupType: "markdown", isPublished: true, keywords: "", description: "", contentType: "text/html", templateName: "" });
+const page = (path: string, title: string) => ({
+  title,
+  path,
+  content: `Body of ${title}.`,
+  contentMarkupType: "markdown",
+  isPublished: true,
+  keywords: "",
+  description: "",
+  contentType: "text/html",
+  templateName: "",
+});
 
 beforeEach(async () => {
   await createDownloadsFixture(ctx.services.downloads);
@@ -22,7 +32,9 @@ describe("/doc/versions/", () => {
     expect(html).toContain("<title>Python documentation by version | Python.org</title>");
     const groups = [...html.matchAll(/<h3>Python ([\d.]+)<\/h3>/g)].map((match) => match[1]);
     expect(groups).toEqual(["3.14", "3.13", "3.2", "2.7", "2.2", "2.1", "2.0", "1.6", "1.5", "1.4"]);
-    expect(html).toContain('<li><a href="https://docs.python.org/release/3.14.0/">Python 3.14.0</a>, documentation released on <time datetime="2025-10-07">7 October 2025</time></li>');
+    expect(html).toContain(
+      '<li><a href="https://docs.python.org/release/3.14.0/">Python 3.14.0</a>, documentation released on <time datetime="2025-10-07">7 October 2025</time></li>',
+    );
     expect(html).toContain('<a href="https://docs.python.org/release/3.2/">Python 3.2</a>');
     expect(html).toContain('<a href="https://docs.python.org/release/1.5.2p2/">Python 1.5.2p2</a>, documentation released on <time datetime="2000-03-22">22 March 2000</time>');
     // Pre-releases, drafts and the install manager are not documentation versions.

@@ -36,7 +36,9 @@ describeWithLegacySample("downloads legacy migrator", () => {
   });
 
   it("derives version fields, keeps one latest per line, and serves the migrated data", async () => {
-    const { rows } = await bed.target.query(`SELECT name, version_major, version_minor, version_patch, pre_release_tag, pre_release_number FROM releases WHERE name IN ('Python 3.14.0rc3', 'Python install manager 25.0') ORDER BY name`);
+    const { rows } = await bed.target.query(
+      `SELECT name, version_major, version_minor, version_patch, pre_release_tag, pre_release_number FROM releases WHERE name IN ('Python 3.14.0rc3', 'Python install manager 25.0') ORDER BY name`,
+    );
     expect(rows).toEqual([
       { name: "Python 3.14.0rc3", version_major: 3, version_minor: 14, version_patch: 0, pre_release_tag: "rc", pre_release_number: 3 },
       { name: "Python install manager 25.0", version_major: 25, version_minor: 0, version_patch: null, pre_release_tag: null, pre_release_number: null },

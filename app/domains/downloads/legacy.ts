@@ -10,13 +10,43 @@ import { derivedVersionFields } from "./schemas/versions.ts";
 
 const OS_COLUMNS = ["name", "slug", ...CONTENT_MANAGEABLE_COLUMNS];
 const RELEASE_COLUMNS = [
-  "name", "slug", "version", "is_latest", "is_published", "pre_release", "show_on_download_page", "release_date",
-  "release_page_id", "release_notes_url", "content", "content_markup_type", "content_rendered", "version_major",
-  "version_minor", "version_patch", "pre_release_tag", "pre_release_number", ...CONTENT_MANAGEABLE_COLUMNS,
+  "name",
+  "slug",
+  "version",
+  "is_latest",
+  "is_published",
+  "pre_release",
+  "show_on_download_page",
+  "release_date",
+  "release_page_id",
+  "release_notes_url",
+  "content",
+  "content_markup_type",
+  "content_rendered",
+  "version_major",
+  "version_minor",
+  "version_patch",
+  "pre_release_tag",
+  "pre_release_number",
+  ...CONTENT_MANAGEABLE_COLUMNS,
 ];
 const FILE_COLUMNS = [
-  "name", "slug", "os_id", "release_id", "description", "is_source", "url", "gpg_signature_file", "sigstore_signature_file",
-  "sigstore_cert_file", "sigstore_bundle_file", "sbom_spdx2_file", "md5_sum", "sha256_sum", "filesize", "download_button",
+  "name",
+  "slug",
+  "os_id",
+  "release_id",
+  "description",
+  "is_source",
+  "url",
+  "gpg_signature_file",
+  "sigstore_signature_file",
+  "sigstore_cert_file",
+  "sigstore_bundle_file",
+  "sbom_spdx2_file",
+  "md5_sum",
+  "sha256_sum",
+  "filesize",
+  "download_button",
   ...CONTENT_MANAGEABLE_COLUMNS,
 ];
 
@@ -45,7 +75,7 @@ async function writeOperatingSystems(rows: LegacyRow[], ctx: BatchContext): Prom
 function toRelease(row: LegacyRow, ctx: BatchContext): TargetRow {
   if (row.is_latest && !row.newest_latest) ctx.tally.note("another release of its version line is newer and also latest → not latest");
   const derived = derivedVersionFields(String(row.name));
-  if (derived.versionMajor === null) ctx.tally.note("name is not \"Python X.Y.Z\" → no version fields");
+  if (derived.versionMajor === null) ctx.tally.note('name is not "Python X.Y.Z" → no version fields');
   return {
     id: row.id,
     name: row.name,
@@ -80,8 +110,16 @@ async function writeReleases(rows: LegacyRow[], ctx: BatchContext): Promise<void
 async function writeFiles(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const files: TargetRow[] = rows.map((row) => Object.fromEntries([["id", row.id], ...FILE_COLUMNS.map((column) => [column, row[column]])]));
   const [systems, releases] = await Promise.all([
-    existingIds(ctx.target, "operating_systems", files.map((file) => file.os_id as number)),
-    existingIds(ctx.target, "releases", files.map((file) => file.release_id as number)),
+    existingIds(
+      ctx.target,
+      "operating_systems",
+      files.map((file) => file.os_id as number),
+    ),
+    existingIds(
+      ctx.target,
+      "releases",
+      files.map((file) => file.release_id as number),
+    ),
   ]);
   const orphans = files.filter((file) => !systems.has(file.os_id as number) || !releases.has(file.release_id as number));
   if (orphans.length > 0) ctx.tally.skip("its release or operating system was not migrated", orphans.length);

@@ -26,4 +26,3 @@ export function actorId(actor: Actor): number | null {
 export function canSeeUnpublished(user: Pick<CurrentUser, "isStaff" | "isSuperuser"> | null | undefined): boolean {
   return Boolean(user && (user.isStaff || user.isSuperuser));
 }
-

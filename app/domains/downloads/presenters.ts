@@ -84,9 +84,7 @@ export interface FileTable {
 export function fileTable(files: readonly FileRowSource[]): FileTable {
   const byName = (a: FileRowSource, b: FileRowSource) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const source = files.filter((file) => file.os.slug === "source").sort(byName);
-  const others = files
-    .filter((file) => file.os.slug !== "source")
-    .sort((a, b) => (a.os.slug < b.os.slug ? -1 : a.os.slug > b.os.slug ? 1 : byName(a, b)));
+  const others = files.filter((file) => file.os.slug !== "source").sort((a, b) => (a.os.slug < b.os.slug ? -1 : a.os.slug > b.os.slug ? 1 : byName(a, b)));
   const ordered = sortWindows([...source, ...others]);
   const checksum = ordered.some((file) => file.sha256Sum) ? "sha256" : ordered.some((file) => file.md5Sum) ? "md5" : null;
   return {

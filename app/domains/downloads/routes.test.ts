@@ -88,13 +88,13 @@ describe("the downloads pages", () => {
     const windows = await get("/downloads/windows/");
     expect(windows.status).toBe(200);
     const html = await windows.text();
-    expect(html).toContain("<h1 class=\"page-title\">Python Releases for Windows</h1>");
+    expect(html).toContain('<h1 class="page-title">Python Releases for Windows</h1>');
     expect(html).toContain("Latest Python install manager - Python install manager 25.0");
     expect(html.indexOf("Windows installer (64-bit)")).toBeLessThan(html.indexOf("Windows installer (32-bit)"));
     expect(html).not.toContain("Python 3.13.8 -");
     const source = await (await get("/downloads/source/")).text();
-    expect(source).toContain("<h1 class=\"page-title\">Python Source Releases</h1>");
-    expect(source.indexOf("<h2 id=\"pre-title\">Pre-releases</h2>")).toBeLessThan(source.indexOf("Python 3.15.0a1 -"));
+    expect(source).toContain('<h1 class="page-title">Python Source Releases</h1>');
+    expect(source.indexOf('<h2 id="pre-title">Pre-releases</h2>')).toBeLessThan(source.indexOf("Python 3.15.0a1 -"));
     expect((await get("/downloads/beos/")).status).toBe(404);
     expect((await get("/downloads/%3Cscript%3E/")).status).toBe(404);
   });
@@ -119,7 +119,10 @@ describe("the downloads pages", () => {
 
   it("shows drafts, end-of-life warnings and superseded notices as legacy did", async () => {
     expect((await get("/downloads/release/python-3141/")).status).toBe(200);
-    await ctx.services.downloads.saveReleaseCycle({ input: { versionMajor: 3, versionMinor: 13, status: "bugfix", firstRelease: "2024-10-07", endOfLife: "2029-10", pep: 719 }, actor });
+    await ctx.services.downloads.saveReleaseCycle({
+      input: { versionMajor: 3, versionMinor: 13, status: "bugfix", firstRelease: "2024-10-07", endOfLife: "2029-10", pep: 719 },
+      actor,
+    });
     const old = await ctx.services.downloads.saveRelease({ input: { name: "Python 3.13.7", isPublished: true, releaseDate: new Date("2025-08-14") }, actor });
     const oldPage = await (await get(`/downloads/release/${old.slug}/`)).text();
     expect(oldPage).toContain('has been superseded by <a href="/downloads/release/python-3138/">Python 3.13.8</a>');

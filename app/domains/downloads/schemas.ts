@@ -30,8 +30,7 @@ export const VersionLineSchema = z
   .int()
   .refine((value) => (VERSION_LINES as readonly number[]).includes(value), "Choose 3, 2, 1 or 100 (install manager).");
 
-export const RELEASE_NAME_MESSAGE =
-  'Name the release "Python X.Y.Z", optionally with aN, bN or rcN (e.g. "Python 3.14.0rc1"), or "Python install manager N.N".';
+export const RELEASE_NAME_MESSAGE = 'Name the release "Python X.Y.Z", optionally with aN, bN or rcN (e.g. "Python 3.14.0rc1"), or "Python install manager N.N".';
 
 export const ReleaseInputSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
@@ -65,11 +64,7 @@ export function releaseNameErrors(values: ReleaseValues, previousName?: string):
     errors.version = [`"Python ${parsed.major}.x.y" releases belong to version line ${parsed.major}.`];
   }
   if ((parsed.preReleaseTag !== null) !== values.preRelease) {
-    errors.preRelease = [
-      parsed.preReleaseTag
-        ? "A release named with a, b or rc is a pre-release: tick Pre-release."
-        : "Only releases named with a, b or rc are pre-releases.",
-    ];
+    errors.preRelease = [parsed.preReleaseTag ? "A release named with a, b or rc is a pre-release: tick Pre-release." : "Only releases named with a, b or rc are pre-releases."];
   }
   return errors;
 }

@@ -57,7 +57,13 @@ const RELEASES: DemoRelease[] = [
   { name: "Python 3.11.13", date: "2025-06-03T12:00:00Z", files: sources("3.11.13") },
   { name: "Python 3.10.18", date: "2025-06-03T12:00:00Z", files: sources("3.10.18") },
   { name: "Python 3.9.23", date: "2025-06-03T12:00:00Z", files: sources("3.9.23") },
-  { name: "Python 2.7.18", date: "2020-04-20T12:00:00Z", version: 2, latest: true, files: [...sources("2.7.18"), ["windows", "Windows x86-64 MSI installer", "python-2.7.18.amd64.msi", true]] },
+  {
+    name: "Python 2.7.18",
+    date: "2020-04-20T12:00:00Z",
+    version: 2,
+    latest: true,
+    files: [...sources("2.7.18"), ["windows", "Windows x86-64 MSI installer", "python-2.7.18.amd64.msi", true]],
+  },
   {
     name: "Python install manager 25.0",
     date: "2025-07-01T12:00:00Z",
@@ -85,7 +91,10 @@ function fileInput(release: { id: number; slug: string }, osIds: Map<string, num
   const modern = !version.startsWith("2.");
   return {
     name,
-    slug: `${release.slug}-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}`.slice(0, 200),
+    slug: `${release.slug}-${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/-$/, "")}`.slice(0, 200),
     osId: osIds.get(os)!,
     releaseId: release.id,
     description,

@@ -82,10 +82,18 @@ describe("release files", () => {
   const ids = () => ({ releaseId: fx.releases.py3138, osId: fx.os.windows });
 
   it("accepts only https://www.python.org/ URLs and sidecars that match the artifact", async () => {
-    const offSite = await fieldsOf(downloads().createFile({ input: fileInput(ids(), "3.13.8", "Windows installer (64-bit)", "x.exe", { url: "https://evil.example/python.exe", sigstoreBundleFile: "", sbomSpdx2File: "" }), actor }));
+    const offSite = await fieldsOf(
+      downloads().createFile({
+        input: fileInput(ids(), "3.13.8", "Windows installer (64-bit)", "x.exe", { url: "https://evil.example/python.exe", sigstoreBundleFile: "", sbomSpdx2File: "" }),
+        actor,
+      }),
+    );
     expect(offSite.url).toEqual(["Release file URLs must begin with 'https://www.python.org/'."]);
     const sidecar = await fieldsOf(
-      downloads().createFile({ input: fileInput(ids(), "3.13.8", "Windows installer (64-bit)", "x.exe", { gpgSignatureFile: "https://www.python.org/ftp/python/3.13.8/other.exe.asc" }), actor }),
+      downloads().createFile({
+        input: fileInput(ids(), "3.13.8", "Windows installer (64-bit)", "x.exe", { gpgSignatureFile: "https://www.python.org/ftp/python/3.13.8/other.exe.asc" }),
+        actor,
+      }),
     );
     expect(sidecar.gpgSignatureFile).toEqual(["Sidecar URL must match the artifact URL plus '.asc'."]);
     expect(await downloads().countFiles({ query: { release: { id: { equals: fx.releases.py3138 } } } })).toBe(1);
@@ -93,7 +101,10 @@ describe("release files", () => {
 
   it("allows one download button per operating system and release", async () => {
     const errors = await fieldsOf(
-      downloads().createFile({ input: fileInput({ releaseId: fx.releases.py3140, osId: fx.os.windows }, "3.14.0", "Windows installer (ARM64)", "python-3.14.0-arm64.exe", { downloadButton: true }), actor }),
+      downloads().createFile({
+        input: fileInput({ releaseId: fx.releases.py3140, osId: fx.os.windows }, "3.14.0", "Windows installer (ARM64)", "python-3.14.0-arm64.exe", { downloadButton: true }),
+        actor,
+      }),
     );
     expect(errors.downloadButton).toEqual(['Only one Release File per OS can have "Download button" enabled']);
   });
@@ -120,7 +131,9 @@ describe("side effects", () => {
     const release = await downloads().saveRelease({ input: { name: "Python 3.14.0", isPublished: true, isLatest: true }, actor });
     expect(await queuedTasks()).toEqual(["downloads.purge-cdn", "downloads.rebuild-boxes", "search.index-document"]);
     await ctx.reset();
-    await downloads().saveRelease({ input: { name: "Python 3.14" }, actor }).catch(() => undefined);
+    await downloads()
+      .saveRelease({ input: { name: "Python 3.14" }, actor })
+      .catch(() => undefined);
     expect(await queuedTasks()).toEqual([]);
     expect(release.id).toBeGreaterThan(0);
   });

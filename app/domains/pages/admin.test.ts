@@ -19,7 +19,15 @@ beforeEach(async () => {
 
 const get = (url: string, who: SignedIn = editor) => ctx.app.request(url, { headers: { cookie: who.cookie } });
 const post = (url: string, fields: Record<string, string | string[]>) => ctx.app.request(url, adminPost(ctx, editor.cookie, fields));
-const pageForm = (extra: Record<string, string> = {}) => ({ title: "Snake care", path: "about/snake-care", contentMarkupType: "markdown", content: "# Feeding\n\nMice, *weekly*.", templateName: "", contentType: "text/html", ...extra });
+const pageForm = (extra: Record<string, string> = {}) => ({
+  title: "Snake care",
+  path: "about/snake-care",
+  contentMarkupType: "markdown",
+  content: "# Feeding\n\nMice, *weekly*.",
+  templateName: "",
+  contentType: "text/html",
+  ...extra,
+});
 
 describe("pages admin", () => {
   it("previews Markdown without saving, saves a draft, then publishes it", async () => {
@@ -52,7 +60,10 @@ describe("pages admin", () => {
   });
 
   it("publishes several pages with the bulk action", async () => {
-    for (const slug of ["a", "b"]) await ctx.services.pages.savePage({ input: { ...pageForm({ path: `bulk/${slug}` }), isPublished: false, keywords: "", description: "", contentMarkupType: "markdown", templateName: "" } });
+    for (const slug of ["a", "b"])
+      await ctx.services.pages.savePage({
+        input: { ...pageForm({ path: `bulk/${slug}` }), isPublished: false, keywords: "", description: "", contentMarkupType: "markdown", templateName: "" },
+      });
     const ids = (await ctx.deps.db.page.findMany()).map((row) => String(row.id));
     const done = await post("/admin/pages/page/action/", { action: "publish", ids, confirm: "yes" });
     expect(done.status).toBe(303);
@@ -63,19 +74,47 @@ describe("pages admin", () => {
 describe("menus and redirects admin", () => {
   it("adds a menu item that appears in the navigation at once, and reorders siblings", async () => {
     const tree = await ctx.services.pages.saveTree({ input: { alias: "main", title: "Python.org" } });
-    const base = { treeId: tree.id, parentId: null, hint: "", urlAsPattern: false, hidden: false, alias: null, description: "", inMenu: true, inBreadcrumbs: true, inSitemap: true, accessLoggedIn: false, accessGuest: false, accessRestricted: false, accessPermType: 1 as const, permissions: [] };
+    const base = {
+      treeId: tree.id,
+      parentId: null,
+      hint: "",
+      urlAsPattern: false,
+      hidden: false,
+      alias: null,
+      description: "",
+      inMenu: true,
+      inBreadcrumbs: true,
+      inSitemap: true,
+      accessLoggedIn: false,
+      accessGuest: false,
+      accessRestricted: false,
+      accessPermType: 1 as const,
+      permissions: [],
+    };
     const root = await ctx.services.pages.saveItem({ input: { ...base, title: "Python", url: "home", urlAsPattern: true, alias: "python-meta", sortOrder: 0 } });
     const about = await ctx.services.pages.saveItem({ input: { ...base, parentId: root.id, title: "About", url: "/about/", sortOrder: 1 } });
     await ctx.services.pages.saveItem({ input: { ...base, parentId: root.id, title: "Downloads", url: "/downloads/", sortOrder: 2 } });
     expect(await (await ctx.app.request("/")).text()).toContain('id="nav-about"');
 
     const response = await post("/admin/sitetree/treeitem/add/", {
-      treeId: String(tree.id), parentId: String(about.id), title: "Snake care", url: "/about/snake-care/", sortOrder: "5", accessPermType: "1", inMenu: "on", inBreadcrumbs: "on", inSitemap: "on",
+      treeId: String(tree.id),
+      parentId: String(about.id),
+      title: "Snake care",
+      url: "/about/snake-care/",
+      sortOrder: "5",
+      accessPermType: "1",
+      inMenu: "on",
+      inBreadcrumbs: "on",
+      inSitemap: "on",
     });
     expect(response.status).toBe(303);
     expect(await (await ctx.app.request("/")).text()).toContain('<a href="/about/snake-care/">Snake care</a>');
 
-    const moved = await post("/admin/sitetree/treeitem/action/", { action: "move_up", ids: [String((await ctx.deps.db.navItem.findFirstOrThrow({ where: { title: "Downloads" } })).id)], confirm: "yes" });
+    const moved = await post("/admin/sitetree/treeitem/action/", {
+      action: "move_up",
+      ids: [String((await ctx.deps.db.navItem.findFirstOrThrow({ where: { title: "Downloads" } })).id)],
+      confirm: "yes",
+    });
     expect(moved.status).toBe(303);
     const html = await (await ctx.app.request("/")).text();
     expect(html.indexOf('id="nav-downloads"')).toBeLessThan(html.indexOf('id="nav-about"'));
@@ -84,11 +123,31 @@ describe("menus and redirects admin", () => {
   it("refuses a parent from another tree or under the item itself", async () => {
     const main = await ctx.services.pages.saveTree({ input: { alias: "main", title: "" } });
     const other = await ctx.services.pages.saveTree({ input: { alias: "other", title: "" } });
-    const base = { parentId: null, hint: "", urlAsPattern: false, hidden: false, alias: null, description: "", inMenu: true, inBreadcrumbs: true, inSitemap: true, accessLoggedIn: false, accessGuest: false, accessRestricted: false, accessPermType: 1 as const, permissions: [], sortOrder: 0 };
+    const base = {
+      parentId: null,
+      hint: "",
+      urlAsPattern: false,
+      hidden: false,
+      alias: null,
+      description: "",
+      inMenu: true,
+      inBreadcrumbs: true,
+      inSitemap: true,
+      accessLoggedIn: false,
+      accessGuest: false,
+      accessRestricted: false,
+      accessPermType: 1 as const,
+      permissions: [],
+      sortOrder: 0,
+    };
     const a = await ctx.services.pages.saveItem({ input: { ...base, treeId: main.id, title: "A", url: "/a/" } });
     const b = await ctx.services.pages.saveItem({ input: { ...base, treeId: main.id, parentId: a.id, title: "B", url: "/b/" } });
-    await expect(ctx.services.pages.saveItem({ input: { ...base, treeId: other.id, parentId: a.id, title: "C", url: "/c/" } })).rejects.toMatchObject({ fields: { parentId: ["The parent must be in the same tree."] } });
-    await expect(ctx.services.pages.saveItem({ id: a.id, input: { ...base, treeId: main.id, parentId: b.id, title: "A", url: "/a/" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(ctx.services.pages.saveItem({ input: { ...base, treeId: other.id, parentId: a.id, title: "C", url: "/c/" } })).rejects.toMatchObject({
+      fields: { parentId: ["The parent must be in the same tree."] },
+    });
+    await expect(ctx.services.pages.saveItem({ id: a.id, input: { ...base, treeId: main.id, parentId: b.id, title: "A", url: "/a/" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 
   it("edits redirects at the legacy admin address and answers with them at once", async () => {
@@ -114,7 +173,21 @@ describe("page images and documents", () => {
 
   it("stores files whose bytes match an accepted type, refuses the rest, serves them safely and deletes them", async () => {
     const staff = await signInAs(ctx, { permissions: ["pages.view_page", "pages.change_page"] });
-    pageId = (await ctx.services.pages.savePage({ input: { title: "Logos", path: "community/logos", content: "", contentMarkupType: "markdown", isPublished: true, keywords: "", description: "", contentType: "text/html", templateName: "" } })).id;
+    pageId = (
+      await ctx.services.pages.savePage({
+        input: {
+          title: "Logos",
+          path: "community/logos",
+          content: "",
+          contentMarkupType: "markdown",
+          isPublished: true,
+          keywords: "",
+          description: "",
+          contentType: "text/html",
+          templateName: "",
+        },
+      })
+    ).id;
 
     const ok = await upload("image", "Python Logo (final).PNG", PNG, staff);
     expect(ok.status).toBe(303);
@@ -139,7 +212,11 @@ describe("page images and documents", () => {
     const list = await (await ctx.app.request(`/admin/pages/page/${pageId}/files/`, { headers: { cookie: staff.cookie } })).text();
     expect(list).toContain(image.file.split("/").pop()!);
     const csrf = csrfPair(ctx).token;
-    const removed = await ctx.app.request(`/admin/pages/page/${pageId}/files/image/${image.id}/delete/`, { method: "POST", body: new URLSearchParams({ csrf_token: csrf }), headers: { cookie: staff.cookie, "content-type": "application/x-www-form-urlencoded" } });
+    const removed = await ctx.app.request(`/admin/pages/page/${pageId}/files/image/${image.id}/delete/`, {
+      method: "POST",
+      body: new URLSearchParams({ csrf_token: csrf }),
+      headers: { cookie: staff.cookie, "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(removed.status).toBe(303);
     expect(removed.headers.get("location")).toBe(`/admin/pages/page/${pageId}/files/`);
     expect((await ctx.app.request(`/media/${image.file}`)).status).toBe(404);

@@ -13,7 +13,6 @@ import { PAGE_SORT_FIELDS, PAGE_TEMPLATES, type PageInput, PageInputSchema, type
 import type { PagesService } from "./service.ts";
 import type { PageView } from "./service/views.ts";
 
-
 const TEMPLATE_LABELS: Record<(typeof PAGE_TEMPLATES)[number], string> = {
   "": "Default (with the section sidebar)",
   "pages/default.html": "Default, named explicitly",
@@ -42,7 +41,14 @@ function pageAdmin(pages: PagesService) {
     ],
     searchFields: ["title", "path"],
     filters: [
-      { name: "published", label: "Published", choices: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] },
+      {
+        name: "published",
+        label: "Published",
+        choices: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      },
       { name: "section", label: "Section", choices: SECTIONS.map((section) => ({ value: section, label: `/${section}/` })) },
     ],
     defaultOrdering: "title",
@@ -51,12 +57,30 @@ function pageAdmin(pages: PagesService) {
       schema: PageInputSchema,
       fields: [
         { name: "title", label: "Title", widget: "text", required: true, maxLength: 500 },
-        { name: "path", label: "Path", widget: "text", required: true, maxLength: 500, help: "Where the page lives, e.g. about/help for /about/help/: lowercase letters, digits, hyphens and periods. An application page at the same address takes precedence." },
+        {
+          name: "path",
+          label: "Path",
+          widget: "text",
+          required: true,
+          maxLength: 500,
+          help: "Where the page lives, e.g. about/help for /about/help/: lowercase letters, digits, hyphens and periods. An application page at the same address takes precedence.",
+        },
         { name: "keywords", label: "Keywords", widget: "text", maxLength: 1000, help: "HTML meta keywords, comma-separated." },
         { name: "description", label: "Description", widget: "textarea", help: "HTML meta description; search engines show it under the title." },
         { name: "contentMarkupType", label: "Markup type", widget: "select", required: true, choices: MARKUP_CHOICES },
-        { name: "content", label: "Content", widget: "markup", markupTypeField: "contentMarkupType", help: "Scripts, event handlers and javascript: links are removed when the page is shown." },
-        { name: "isPublished", label: "Published", widget: "checkbox", help: "Unpublished pages are visible to staff only, with a draft notice: save, look at the page, then publish." },
+        {
+          name: "content",
+          label: "Content",
+          widget: "markup",
+          markupTypeField: "contentMarkupType",
+          help: "Scripts, event handlers and javascript: links are removed when the page is shown.",
+        },
+        {
+          name: "isPublished",
+          label: "Published",
+          widget: "checkbox",
+          help: "Unpublished pages are visible to staff only, with a draft notice: save, look at the page, then publish.",
+        },
         { name: "templateName", label: "Template", widget: "select", choices: PAGE_TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value] })) },
         { name: "contentType", label: "Content type", widget: "text", maxLength: 150, help: "text/html for web pages; text/plain serves the content as plain text." },
       ],
@@ -97,7 +121,15 @@ function pageAdmin(pages: PagesService) {
     toRepr: (page) => page.title.slice(0, 200),
     // Drafts too: staff see an unpublished page with a draft notice, which is the preview.
     viewOnSite: (page) => pageUrl(page.path),
-    toAuditSnapshot: (page) => ({ title: page.title, path: page.path, isPublished: page.isPublished, contentMarkupType: page.contentMarkupType, content: page.content, templateName: page.templateName, contentType: page.contentType }),
+    toAuditSnapshot: (page) => ({
+      title: page.title,
+      path: page.path,
+      isPublished: page.isPublished,
+      contentMarkupType: page.contentMarkupType,
+      content: page.content,
+      templateName: page.templateName,
+      contentType: page.contentType,
+    }),
   });
 }
 

@@ -15,8 +15,16 @@ let draftId: number;
 let aboutId: number;
 
 const page = (path: string, extra: Partial<PageInput> = {}): PageInput => ({
-  title: `Title ${path}`, keywords: "", description: "", path, content: `Body <script>x()</script> of *${path}*`, contentMarkupType: "markdown",
-  isPublished: true, contentType: "text/html", templateName: "", ...extra,
+  title: `Title ${path}`,
+  keywords: "",
+  description: "",
+  path,
+  content: `Body <script>x()</script> of *${path}*`,
+  contentMarkupType: "markdown",
+  isPublished: true,
+  contentType: "text/html",
+  templateName: "",
+  ...extra,
 });
 
 beforeEach(async () => {
@@ -35,7 +43,11 @@ beforeEach(async () => {
 function call(method: string, path: string, options: { body?: unknown; authorization?: string; cookie?: string } = {}) {
   return ctx.app.request(path, {
     method,
-    headers: { "Content-Type": "application/json", ...(options.authorization ? { Authorization: options.authorization } : {}), ...(options.cookie ? { cookie: options.cookie } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(options.authorization ? { Authorization: options.authorization } : {}),
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
 }
@@ -53,7 +65,8 @@ describe("v1 /api/v1/pages/page/", () => {
   });
 
   it("filters like tastypie: allowed lookups, refused lookups, ignored unknown names", async () => {
-    const titles = async (query: string, authorization?: string) => ((await (await call("GET", `/api/v1/pages/page/?${query}`, { authorization })).json()) as { objects: Array<{ title: string }> }).objects.map((o) => o.title);
+    const titles = async (query: string, authorization?: string) =>
+      ((await (await call("GET", `/api/v1/pages/page/?${query}`, { authorization })).json()) as { objects: Array<{ title: string }> }).objects.map((o) => o.title);
     expect(await titles("keywords__icontains=SUPP")).toEqual(["Help"]);
     expect(await titles("path=about")).toEqual(["About"]);
     expect(await titles("unknown=1&format=json")).toEqual(["About", "Help"]);

@@ -18,7 +18,10 @@ describeWithLegacySample("link checker", () => {
     await ctx.reset();
     await migrateLegacy(legacy, ctx.databaseUrl, { only: ["users", "boxes", "pages"] });
     const about = await ctx.deps.db.page.findUniqueOrThrow({ where: { path: "about" } });
-    await ctx.services.pages.savePage({ id: about.id, input: { ...about, content: `${about.content}\n<p><a href="/planted/broken/">dead</a> <a href="/about/apps/">alive</a></p>`, contentMarkupType: "html" } });
+    await ctx.services.pages.savePage({
+      id: about.id,
+      input: { ...about, content: `${about.content}\n<p><a href="/planted/broken/">dead</a> <a href="/about/apps/">alive</a></p>`, contentMarkupType: "html" },
+    });
     await ctx.services.boxes.saveBox({ input: { label: "planted-box", content: "[gone](/planted/box-target/)", contentMarkupType: "markdown" } });
   });
   afterAll(async () => {
@@ -45,7 +48,11 @@ describeWithLegacySample("link checker", () => {
 
   it("replaces the previous run's results", async () => {
     const before = await ctx.deps.db.linkCheck.count();
-    await runLinkCheck({ pages: ctx.services.pages, boxes: ctx.services.boxes, config: { siteUrl: "http://testserver", external: false, dispatch: (request) => ctx.app.fetch(request) } });
+    await runLinkCheck({
+      pages: ctx.services.pages,
+      boxes: ctx.services.boxes,
+      config: { siteUrl: "http://testserver", external: false, dispatch: (request) => ctx.app.fetch(request) },
+    });
     expect(await ctx.deps.db.linkCheck.count()).toBe(before);
   });
 

@@ -7,7 +7,6 @@ import { signInAs, syncAdminPermissions } from "../../testing/admin.ts";
 import { csrfPair } from "../../testing/auth.ts";
 import { createTestContext, type TestContext } from "../../testing/deps.ts";
 
-
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 describe("page media in an S3 bucket", () => {
@@ -27,7 +26,19 @@ describe("page media in an S3 bucket", () => {
     await ctx.reset();
     await syncAdminPermissions(ctx);
     const staff = await signInAs(ctx, { permissions: ["pages.view_page", "pages.change_page"] });
-    const page = await ctx.services.pages.savePage({ input: { title: "Logos", path: "community/logos", content: "", contentMarkupType: "markdown", isPublished: true, keywords: "", description: "", contentType: "text/html", templateName: "" } });
+    const page = await ctx.services.pages.savePage({
+      input: {
+        title: "Logos",
+        path: "community/logos",
+        content: "",
+        contentMarkupType: "markdown",
+        isPublished: true,
+        keywords: "",
+        description: "",
+        contentType: "text/html",
+        templateName: "",
+      },
+    });
     const form = new FormData();
     form.set("csrf_token", csrfPair(ctx).token);
     form.set("kind", "image");

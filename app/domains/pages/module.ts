@@ -26,7 +26,12 @@ export const pagesModule = defineModule({
   routes: ({ service, web }) => [
     {
       path: "/",
-      app: pagesRoutes({ pages: service, siteUrl: web.siteUrl, fundingFile: path.join(web.staticDir, "funding.json"), flash: { secret: web.secret, secureCookies: web.secureCookies } }),
+      app: pagesRoutes({
+        pages: service,
+        siteUrl: web.siteUrl,
+        fundingFile: path.join(web.staticDir, "funding.json"),
+        flash: { secret: web.secret, secureCookies: web.secureCookies },
+      }),
     },
   ],
   // Legacy urls.md §1: editor redirects first, then the CMS page at the path.
@@ -36,7 +41,11 @@ export const pagesModule = defineModule({
   search: ({ service }) => [pagesSearchSource(service)],
   markup: ({ service }) => [service.markupTarget],
   tasks: ({ service, deps, use, dispatch }) =>
-    pagesTasks({ pages: service, boxes: use(BOXES_PORT), config: { siteUrl: deps.config.SITE_URL, external: deps.config.LINK_CHECK_EXTERNAL, dispatch, now: () => deps.clock.now() } }),
+    pagesTasks({
+      pages: service,
+      boxes: use(BOXES_PORT),
+      config: { siteUrl: deps.config.SITE_URL, external: deps.config.LINK_CHECK_EXTERNAL, dispatch, now: () => deps.clock.now() },
+    }),
   cron: [
     // Daily at 04:17: every link in published pages, boxes and menus, for the broken-links report.
     { task: CHECK_LINKS_TASK, match: "17 4 * * *", options: { backfillPeriod: 0, maxAttempts: 2 } },

@@ -7,4 +7,3 @@ import type { CurrentUser } from "../../core/http/env.ts";
 export function canSeeDrafts(user: Pick<CurrentUser, "isStaff" | "isSuperuser"> | null | undefined): boolean {
   return Boolean(user && (user.isStaff || user.isSuperuser));
 }
-

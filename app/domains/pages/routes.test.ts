@@ -109,7 +109,8 @@ describe("CMS pages at their paths", () => {
 const DANGEROUS_MARKUP = [/<script/i, /<iframe/i, /<[a-z][^>]*\son[a-z]+\s*=/i, /<[a-z][^>]*(href|src)\s*=\s*["']?\s*javascript:/i, /<[a-z][^>]*\sstyle\s*=/i];
 
 describe("hostile page content", () => {
-  const HOSTILE = '<p>ok</p><script>alert("x")</script><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">j</a><a href=" JaVaScRiPt:alert(3)">k</a><iframe src="https://evil.example/"></iframe><div onclick="alert(4)" style="color:red">d</div>';
+  const HOSTILE =
+    '<p>ok</p><script>alert("x")</script><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">j</a><a href=" JaVaScRiPt:alert(3)">k</a><iframe src="https://evil.example/"></iframe><div onclick="alert(4)" style="color:red">d</div>';
 
   it("never sends scripts, event handlers or javascript: URLs, whatever the markup type", async () => {
     for (const [index, type] of (["html", "markdown_unsafe", "markdown"] as const).entries()) {

@@ -67,7 +67,10 @@ const NewPathSchema = z
   .string()
   .trim()
   .max(200, "Use at most 200 characters.")
-  .refine((path) => path === "" || (path.startsWith("/") && !path.startsWith("//")) || /^https?:\/\/[^\s/]+/i.test(path), "Enter a path starting with /, an http(s) URL, or nothing for 410 Gone.")
+  .refine(
+    (path) => path === "" || (path.startsWith("/") && !path.startsWith("//")) || /^https?:\/\/[^\s/]+/i.test(path),
+    "Enter a path starting with /, an http(s) URL, or nothing for 410 Gone.",
+  )
   .refine((path) => !/[\s\p{C}]/u.test(path), "Remove spaces and control characters.")
   .default("");
 
@@ -109,7 +112,11 @@ export const NavItemInputSchema = z.object({
   accessLoggedIn: z.boolean().default(false),
   accessGuest: z.boolean().default(false),
   accessRestricted: z.boolean().default(false),
-  accessPermType: z.coerce.number().int().refine((value) => value === 1 || value === 2, "Choose any or all.").default(1),
+  accessPermType: z.coerce
+    .number()
+    .int()
+    .refine((value) => value === 1 || value === 2, "Choose any or all.")
+    .default(1),
   sortOrder: z.number().int().min(-2_147_483_648).max(2_147_483_647).default(0),
   permissions: z.array(z.string().max(201)).default([]),
 });

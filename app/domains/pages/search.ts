@@ -20,7 +20,10 @@ export function htmlText(html: string): string {
 
 /** The text of every h1–h6, one heading per line. */
 export function headingsText(html: string): string {
-  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi)].map((match) => htmlText(match[1]!)).filter(Boolean).join("\n");
+  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi)]
+    .map((match) => htmlText(match[1]!))
+    .filter(Boolean)
+    .join("\n");
 }
 
 export function toSearchDocument(page: PageView): SearchDocument {

@@ -12,8 +12,16 @@ import type { PageInput } from "./schemas.ts";
 const ctx = useTestContext();
 
 const page = (pagePath: string, extra: Partial<PageInput> = {}): PageInput => ({
-  title: `Title ${pagePath}`, keywords: "", description: "", path: pagePath, content: `## Heading of ${pagePath}\n\nText about snakes.`, contentMarkupType: "markdown",
-  isPublished: true, contentType: "text/html", templateName: "", ...extra,
+  title: `Title ${pagePath}`,
+  keywords: "",
+  description: "",
+  path: pagePath,
+  content: `## Heading of ${pagePath}\n\nText about snakes.`,
+  contentMarkupType: "markdown",
+  isPublished: true,
+  contentType: "text/html",
+  templateName: "",
+  ...extra,
 });
 
 // python/pythondotorg:templates/robots.txt at 0a7e8d1f.

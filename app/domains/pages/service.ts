@@ -26,7 +26,6 @@ export interface PagesDeps {
   onNavigationProblems?: (problems: string[]) => void;
 }
 
-
 export function createPagesService(deps: PagesDeps) {
   const pages = createPageStore(deps);
   const redirects = createRedirectStore(deps);

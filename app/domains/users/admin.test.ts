@@ -17,7 +17,14 @@ async function group(name: string, permissions: string[] = []) {
   return ctx.deps.db.group.create({ data: { name, permissions: { create: ids.map(({ id }) => ({ permissionId: id })) } } });
 }
 
-const userFields = (overrides: Record<string, string | string[]> = {}) => ({ username: "guido", email: "Guido@Example.org", firstName: "Guido", lastName: "van Rossum", isActive: "on", ...overrides });
+const userFields = (overrides: Record<string, string | string[]> = {}) => ({
+  username: "guido",
+  email: "Guido@Example.org",
+  firstName: "Guido",
+  lastName: "van Rossum",
+  isActive: "on",
+  ...overrides,
+});
 
 describe("users admin", () => {
   it("lists users with filters and search", async () => {
@@ -106,16 +113,27 @@ describe("users admin", () => {
 describe("privilege escalation", () => {
   let staff: SignedIn;
   beforeEach(async () => {
-    staff = await signInAs(ctx, { permissions: ["users.view_user", "users.add_user", "users.change_user", "users.delete_user", "auth.change_group", "auth.view_group"], username: "helper" });
+    staff = await signInAs(ctx, {
+      permissions: ["users.view_user", "users.add_user", "users.change_user", "users.delete_user", "auth.change_group", "auth.view_group"],
+      username: "helper",
+    });
   });
 
   it("refuses a staff user making themselves superuser or changing their own groups", async () => {
     const admins = await group("Admins", ["boxes.delete_box"]);
     const form = await (await get(`/admin/users/user/${staff.id}/change/`, staff)).text();
     expect(form).toMatch(/id="id_isSuperuser" name="isSuperuser"[^>]* disabled/);
-    const escalate = await post(`/admin/users/user/${staff.id}/change/`, { ...userFields({ username: staff.username }), isStaff: "on", isSuperuser: "on", "groups-TOTAL": "0" }, staff);
+    const escalate = await post(
+      `/admin/users/user/${staff.id}/change/`,
+      { ...userFields({ username: staff.username }), isStaff: "on", isSuperuser: "on", "groups-TOTAL": "0" },
+      staff,
+    );
     expect(escalate.status).toBe(403);
-    const joinGroup = await post(`/admin/users/user/${staff.id}/change/`, { ...userFields({ username: staff.username }), isStaff: "on", "groups-TOTAL": "1", "groups-0-groupId": String(admins.id) }, staff);
+    const joinGroup = await post(
+      `/admin/users/user/${staff.id}/change/`,
+      { ...userFields({ username: staff.username }), isStaff: "on", "groups-TOTAL": "1", "groups-0-groupId": String(admins.id) },
+      staff,
+    );
     expect(joinGroup.status).toBe(403);
     const me = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: staff.id }, include: { groups: true } });
     expect(me).toMatchObject({ isSuperuser: false, isStaff: true, groups: [] });
@@ -128,7 +146,11 @@ describe("privilege escalation", () => {
     expect(ok.status).toBe(303);
     const grantStaff = await post(`/admin/users/user/${member.id}/change/`, { ...userFields({ username: "member" }), isStaff: "on", "groups-TOTAL": "0" }, staff);
     expect(grantStaff.status).toBe(403);
-    const grantGroup = await post(`/admin/users/user/${member.id}/change/`, { ...userFields({ username: "member" }), "groups-TOTAL": "1", "groups-0-groupId": String(strong.id) }, staff);
+    const grantGroup = await post(
+      `/admin/users/user/${member.id}/change/`,
+      { ...userFields({ username: "member" }), "groups-TOTAL": "1", "groups-0-groupId": String(strong.id) },
+      staff,
+    );
     expect(grantGroup.status).toBe(403);
     const created = await post("/admin/users/user/add/", { ...userFields({ username: "newstaff" }), isStaff: "on", "groups-TOTAL": "0" }, staff);
     expect(created.status).toBe(403);

@@ -14,7 +14,7 @@ const YES_NO = [
 ];
 
 const flag = (value: string | undefined) => (value === undefined ? undefined : value === "1");
-const userSortField = (field: string): UserSortField => (USER_SORT_FIELDS as readonly string[]).includes(field) ? (field as UserSortField) : "username";
+const userSortField = (field: string): UserSortField => ((USER_SORT_FIELDS as readonly string[]).includes(field) ? (field as UserSortField) : "username");
 
 const USER_FIELDS = ["username", "email", "firstName", "lastName", "password", "isActive", "isStaff", "isSuperuser", "groups"];
 
@@ -52,11 +52,25 @@ export function usersAdmin(users: UsersAdminService, groups: GroupsAdminService)
     form: {
       schema: UserAdminInputSchema,
       fields: [
-        { name: "username", label: "Username", widget: "text", required: true, maxLength: 150, autocomplete: "off", help: "150 characters or fewer: letters, digits and @ . + - _ only." },
+        {
+          name: "username",
+          label: "Username",
+          widget: "text",
+          required: true,
+          maxLength: 150,
+          autocomplete: "off",
+          help: "150 characters or fewer: letters, digits and @ . + - _ only.",
+        },
         { name: "email", label: "Email address", widget: "email", maxLength: 254, autocomplete: "off" },
         { name: "firstName", label: "First name", widget: "text", maxLength: 150, autocomplete: "off" },
         { name: "lastName", label: "Last name", widget: "text", maxLength: 150, autocomplete: "off" },
-        { name: "password", label: "Set password", widget: "password", autocomplete: "new-password", help: "Leave blank to keep the current password. A new account without one cannot sign in until a password is set." },
+        {
+          name: "password",
+          label: "Set password",
+          widget: "password",
+          autocomplete: "new-password",
+          help: "Leave blank to keep the current password. A new account without one cannot sign in until a password is set.",
+        },
         { name: "isActive", label: "Active", widget: "checkbox", help: "Untick instead of deleting the account." },
         { name: "isStaff", label: "Staff status", widget: "checkbox", help: "May sign in to this admin. Only superusers can change it." },
         { name: "isSuperuser", label: "Superuser status", widget: "checkbox", help: "Has every permission. Only superusers can change it." },
@@ -137,7 +151,12 @@ export function groupsAdmin(groups: GroupsAdminService) {
     initialValues: { permissions: [] },
     loadChoices: async () => ({ permissions: await groups.permissionChoices() }),
     async list({ query }) {
-      const { items, total } = await groups.listGroups({ q: query.search, orderBy: { field: "name", direction: query.ordering.direction }, offset: query.offset, limit: query.limit });
+      const { items, total } = await groups.listGroups({
+        q: query.search,
+        orderBy: { field: "name", direction: query.ordering.direction },
+        offset: query.offset,
+        limit: query.limit,
+      });
       return { rows: items, total };
     },
     load: ({ id }) => groups.getGroup({ id }),

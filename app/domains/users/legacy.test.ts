@@ -99,7 +99,10 @@ describeWithLegacySample("users legacy migrator", () => {
         "address lower-cased": 2,
       });
       const copies = await ctx.deps.db.emailAddress.findMany({ where: { email: first.email.toLowerCase() }, orderBy: { id: "asc" } });
-      expect(copies.map((copy) => [copy.userId, copy.verified])).toEqual([[first.user_id, true], [second.user_id, false]]);
+      expect(copies.map((copy) => [copy.userId, copy.verified])).toEqual([
+        [first.user_id, true],
+        [second.user_id, false],
+      ]);
       expect(await ctx.deps.db.emailAddress.findUnique({ where: { id: second.id }, select: { email: true } })).toEqual({ email: second.email.toLowerCase() });
     } finally {
       await source.drop();

@@ -8,8 +8,22 @@ import { apiKeysStep, authTokensStep, emailAddressesStep } from "./legacy/creden
 import { groupPermissionsStep, userGroupsStep, userPermissionsStep } from "./legacy/links.ts";
 
 const USER_COLUMNS = [
-  "username", "password", "last_login", "is_superuser", "first_name", "last_name", "email", "is_staff", "is_active",
-  "date_joined", "bio", "bio_markup_type", "bio_rendered", "search_visibility", "email_privacy", "public_profile",
+  "username",
+  "password",
+  "last_login",
+  "is_superuser",
+  "first_name",
+  "last_name",
+  "email",
+  "is_staff",
+  "is_active",
+  "date_joined",
+  "bio",
+  "bio_markup_type",
+  "bio_rendered",
+  "search_visibility",
+  "email_privacy",
+  "public_profile",
 ];
 
 /** Why a kept hash will not let its user log in, or undefined when it is a hash python.org accepts. */
@@ -48,15 +62,13 @@ function toUser(row: LegacyRow): TargetRow {
 
 /** What logins on the new site changed since migration: argon2id rehashes and newer last_login, by user id. */
 async function newSiteActivity(ctx: BatchContext, ids: unknown[]): Promise<Map<number, { password: string; last_login: string | null }>> {
-  const { rows } = await ctx.target.query<{ id: number; password: string; last_login: string | null }>(
-    `SELECT id, password, last_login FROM users WHERE id = ANY($1::int[])`,
-    [ids],
-  );
+  const { rows } = await ctx.target.query<{ id: number; password: string; last_login: string | null }>(`SELECT id, password, last_login FROM users WHERE id = ANY($1::int[])`, [
+    ids,
+  ]);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-const isLater = (candidate: unknown, than: unknown) =>
-  typeof candidate === "string" && (than === null || Date.parse(candidate) > Date.parse(String(than)));
+const isLater = (candidate: unknown, than: unknown) => typeof candidate === "string" && (than === null || Date.parse(candidate) > Date.parse(String(than)));
 
 /** A re-run after go-live must not undo logins on the new site: keep their rehash and last_login. */
 function keepNewSiteActivity(user: TargetRow, current: { password: string; last_login: string | null } | undefined, ctx: BatchContext): boolean {
@@ -73,7 +85,10 @@ function keepNewSiteActivity(user: TargetRow, current: { password: string; last_
 
 async function writeUsers(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const users = rows.map(toUser);
-  const activity = await newSiteActivity(ctx, users.map((user) => user.id));
+  const activity = await newSiteActivity(
+    ctx,
+    users.map((user) => user.id),
+  );
   for (const user of users) {
     if (keepNewSiteActivity(user, activity.get(user.id as number), ctx)) continue;
     const note = unusableHashNote(String(user.password));
@@ -81,14 +96,22 @@ async function writeUsers(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   }
   const taken = await takenByOthers(ctx.target, { table: "users", columns: ["username"], key: "id" }, users);
   if (taken.size > 0) ctx.tally.skip("username already used by another account on the new site", taken.size);
-  await syncRows(ctx, { table: "users", key: ["id"], columns: USER_COLUMNS }, users.filter((user) => !taken.has(user)));
+  await syncRows(
+    ctx,
+    { table: "users", key: ["id"], columns: USER_COLUMNS },
+    users.filter((user) => !taken.has(user)),
+  );
 }
 
 async function writeGroups(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const groups = rows.map((row) => ({ id: row.id, name: row.name }));
   const taken = await takenByOthers(ctx.target, { table: "groups", columns: ["name"], key: "id" }, groups);
   if (taken.size > 0) ctx.tally.skip("group name already used by another group on the new site", taken.size);
-  await syncRows(ctx, { table: "groups", key: ["id"], columns: ["name"] }, groups.filter((group) => !taken.has(group)));
+  await syncRows(
+    ctx,
+    { table: "groups", key: ["id"], columns: ["name"] },
+    groups.filter((group) => !taken.has(group)),
+  );
 }
 
 async function writePermissions(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
@@ -134,15 +157,5 @@ const usersStep: MigrationStep = {
 export const usersLegacyMigrator: Migrator = {
   name: "users",
   dependsOn: [],
-  steps: [
-    groupsStep,
-    permissionsStep,
-    usersStep,
-    userGroupsStep,
-    groupPermissionsStep,
-    userPermissionsStep,
-    emailAddressesStep,
-    apiKeysStep,
-    authTokensStep,
-  ],
+  steps: [groupsStep, permissionsStep, usersStep, userGroupsStep, groupPermissionsStep, userPermissionsStep, emailAddressesStep, apiKeysStep, authTokensStep],
 };

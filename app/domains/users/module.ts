@@ -15,7 +15,14 @@ export const usersModule = defineModule({
   routes: ({ service, web }) => [
     {
       path: "/",
-      app: usersRoutes({ users: service, sessions: web.sessions, throttle: web.loginThrottle, secret: web.secret, secureCookies: web.secureCookies, trustedProxies: web.trustedProxies }),
+      app: usersRoutes({
+        users: service,
+        sessions: web.sessions,
+        throttle: web.loginThrottle,
+        secret: web.secret,
+        secureCookies: web.secureCookies,
+        trustedProxies: web.trustedProxies,
+      }),
     },
   ],
   admin: ({ deps }) => [...accountsAdmin(deps)],

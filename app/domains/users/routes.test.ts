@@ -83,7 +83,9 @@ describe("POST /accounts/login/", () => {
     expect(stored.password.startsWith("$argon2id$")).toBe(true);
     expect(stored.lastLogin).not.toBeNull();
 
-    const home = await ctx.app.request("/", { headers: { cookie: `sessionid=${cookie.value}; ${responseCookie(response, "flash") ? `flash=${responseCookie(response, "flash")!.value}` : ""}` } });
+    const home = await ctx.app.request("/", {
+      headers: { cookie: `sessionid=${cookie.value}; ${responseCookie(response, "flash") ? `flash=${responseCookie(response, "flash")!.value}` : ""}` },
+    });
     const html = await home.text();
     expect(html).toContain("Signed in as </span>josé.ñúñez");
     expect(html).toContain("Successfully signed in as josé.ñúñez.");
@@ -164,15 +166,12 @@ describe("POST /accounts/login/", () => {
     "/\r\n/evil.example",
     "https:evil.example",
     "\\\\evil.example",
-  ])(
-    "refuses the open redirect %j",
-    async (next) => {
-      const user = await createTestUser(ctx);
-      const response = await login({ username: user.username, password: user.password, next });
-      expect(response.status).toBe(303);
-      expect(response.headers.get("location")).toBe("/");
-    },
-  );
+  ])("refuses the open redirect %j", async (next) => {
+    const user = await createTestUser(ctx);
+    const response = await login({ username: user.username, password: user.password, next });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/");
+  });
 
   it("normalises a safe next before using it, and checks the normalised path", async () => {
     const user = await createTestUser(ctx);

@@ -9,10 +9,7 @@ export const UsernameSchema = z
   .max(150, "Use at most 150 characters.")
   .regex(/^[\p{L}\p{N}@.+_-]+$/u, "Use only letters, digits and @ . + - _ characters.");
 
-export const PasswordSchema = z
-  .string()
-  .min(8, "Use at least 8 characters.")
-  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+export const PasswordSchema = z.string().min(8, "Use at least 8 characters.").max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
 export const EmailSchema = z.email("Enter a valid email address.").max(254, "Use at most 254 characters.");
 
@@ -24,10 +21,7 @@ export const LoginFormSchema = z.object({
     .min(1, "Enter your username or email address.")
     .max(254, "Use at most 254 characters.")
     .regex(/^\P{Cc}+$/u, "Enter a valid username or email address."),
-  password: z
-    .string({ error: "Enter your password." })
-    .min(1, "Enter your password.")
-    .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
   next: z.string().max(2048).optional(),
 });
 export type LoginForm = z.infer<typeof LoginFormSchema>;

@@ -181,8 +181,12 @@ describe("users.prune-sessions", () => {
   it("runs from the job queue and deletes expired database sessions", async () => {
     const user = await createTestUser(ctx);
     const past = new Date(Date.now() - 60_000);
-    await ctx.deps.db.session.create({ data: { tokenHash: "a".repeat(64), userId: user.id, securityStamp: 0, idleExpiresAt: past, absoluteExpiresAt: new Date(Date.now() + 60_000) } });
-    await ctx.deps.db.session.create({ data: { tokenHash: "b".repeat(64), userId: user.id, securityStamp: 0, idleExpiresAt: new Date(Date.now() + 60_000), absoluteExpiresAt: new Date(Date.now() + 60_000) } });
+    await ctx.deps.db.session.create({
+      data: { tokenHash: "a".repeat(64), userId: user.id, securityStamp: 0, idleExpiresAt: past, absoluteExpiresAt: new Date(Date.now() + 60_000) },
+    });
+    await ctx.deps.db.session.create({
+      data: { tokenHash: "b".repeat(64), userId: user.id, securityStamp: 0, idleExpiresAt: new Date(Date.now() + 60_000), absoluteExpiresAt: new Date(Date.now() + 60_000) },
+    });
     await ctx.deps.jobs.add("users.prune-sessions", { _cron: { ts: new Date().toISOString(), backfilled: false } });
     await ctx.drainJobs();
     expect(await ctx.deps.db.session.findMany({ select: { tokenHash: true } })).toEqual([{ tokenHash: "b".repeat(64) }]);

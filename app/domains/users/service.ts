@@ -30,10 +30,7 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
 
   /** Legacy `iexact` username lookup; of case-variant twins only the exact spelling wins. */
   async function findByUsername(login: string): Promise<LoginCandidate | "ambiguous" | null> {
-    const rows = await db.$queryRawUnsafe<LoginCandidate[]>(
-      `SELECT ${candidateColumns} FROM users u WHERE lower(u.username) = lower($1) LIMIT 10`,
-      login,
-    );
+    const rows = await db.$queryRawUnsafe<LoginCandidate[]>(`SELECT ${candidateColumns} FROM users u WHERE lower(u.username) = lower($1) LIMIT 10`, login);
     if (rows.length <= 1) return rows[0] ?? null;
     return rows.find((row) => row.username === login) ?? "ambiguous";
   }
@@ -108,7 +105,10 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
       isStaff: user.isStaff,
       isSuperuser: user.isSuperuser,
       permissions: new Set(grants.filter((row) => row.kind === "p").map((row) => row.name)),
-      groups: grants.filter((row) => row.kind === "g").map((row) => row.name).sort(),
+      groups: grants
+        .filter((row) => row.kind === "g")
+        .map((row) => row.name)
+        .sort(),
     };
   }
 

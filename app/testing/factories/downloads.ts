@@ -6,13 +6,7 @@ import type { DownloadsService, ReleaseFileInput } from "../../domains/downloads
 const FTP = "https://www.python.org/ftp/python/";
 
 /** A file of `version` (e.g. "3.14.0") named like release-tools names them, with every sidecar. */
-export function fileInput(
-  ids: { releaseId: number; osId: number },
-  version: string,
-  name: string,
-  artifact: string,
-  extra: Partial<ReleaseFileInput> = {},
-): ReleaseFileInput {
+export function fileInput(ids: { releaseId: number; osId: number }, version: string, name: string, artifact: string, extra: Partial<ReleaseFileInput> = {}): ReleaseFileInput {
   const url = `${FTP}${version.replace(/(a|b|rc)\d+$/, "")}/${artifact}`;
   const slug = `${version.replaceAll(".", "")}-${name.replace(/ /g, "-").replace(/[^a-zA-Z0-9_-]/g, "")}`.slice(0, 60);
   return {
@@ -52,12 +46,23 @@ export async function createDownloadsFixture(downloads: DownloadsService): Promi
   const file = (input: ReleaseFileInput) => downloads.createFile({ input, actor });
   await file(fileInput({ releaseId: py3140, osId: source }, "3.14.0", "XZ compressed source tarball", "Python-3.14.0.tar.xz", { isSource: true, downloadButton: true }));
   await file(fileInput({ releaseId: py3140, osId: source }, "3.14.0", "Gzipped source tarball", "Python-3.14.0.tgz", { isSource: true }));
-  await file(fileInput({ releaseId: py3140, osId: windows }, "3.14.0", "Windows installer (64-bit)", "python-3.14.0-amd64.exe", { downloadButton: true, description: "Recommended" }));
+  await file(
+    fileInput({ releaseId: py3140, osId: windows }, "3.14.0", "Windows installer (64-bit)", "python-3.14.0-amd64.exe", { downloadButton: true, description: "Recommended" }),
+  );
   await file(fileInput({ releaseId: py3140, osId: windows }, "3.14.0", "Windows installer (32-bit)", "python-3.14.0.exe"));
   await file(fileInput({ releaseId: py3140, osId: macos }, "3.14.0", "macOS installer", "python-3.14.0-macos11.pkg", { downloadButton: true }));
   await file(fileInput({ releaseId: py3138, osId: source }, "3.13.8", "XZ compressed source tarball", "Python-3.13.8.tar.xz", { isSource: true, downloadButton: true }));
   await file(fileInput({ releaseId: py3150a1, osId: source }, "3.15.0a1", "XZ compressed source tarball", "Python-3.15.0a1.tar.xz", { isSource: true, downloadButton: true }));
-  await file(fileInput({ releaseId: py2718, osId: source }, "2.7.18", "XZ compressed source tarball", "Python-2.7.18.tar.xz", { isSource: true, downloadButton: true, sigstoreBundleFile: "", sbomSpdx2File: "", gpgSignatureFile: `${FTP}2.7.18/Python-2.7.18.tar.xz.asc`, sha256Sum: "" }));
+  await file(
+    fileInput({ releaseId: py2718, osId: source }, "2.7.18", "XZ compressed source tarball", "Python-2.7.18.tar.xz", {
+      isSource: true,
+      downloadButton: true,
+      sigstoreBundleFile: "",
+      sbomSpdx2File: "",
+      gpgSignatureFile: `${FTP}2.7.18/Python-2.7.18.tar.xz.asc`,
+      sha256Sum: "",
+    }),
+  );
   await file({
     name: "Windows install manager (MSIX)",
     slug: "pymanager-250-msix",

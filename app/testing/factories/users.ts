@@ -11,10 +11,7 @@ export interface TestUser {
 }
 
 /** Creates an active user (password "test-password-1" unless given), with permissions (`app.codename`) and groups by name. */
-export async function createTestUser(
-  ctx: TestContext,
-  input: Partial<CreateUserInput> & { permissions?: string[]; groups?: string[] } = {},
-): Promise<TestUser> {
+export async function createTestUser(ctx: TestContext, input: Partial<CreateUserInput> & { permissions?: string[]; groups?: string[] } = {}): Promise<TestUser> {
   sequence += 1;
   const { permissions = [], groups = [], ...fields } = input;
   const username = fields.username ?? `user${sequence}-${Date.now().toString(36)}`;

@@ -48,7 +48,11 @@ async function runAction(deps: AdminDeps, resource: AnyAdminResource, user: Curr
     action: action.name,
     write: (onWrite) => action.run({ user, ids: rows.map((entry) => entry.id), onWrite }),
     fallback: async () => {
-      const after = await loadRows(resource, user, rows.map((entry) => entry.id));
+      const after = await loadRows(
+        resource,
+        user,
+        rows.map((entry) => entry.id),
+      );
       return rows.map(({ id, row }) => ({ before: row, after: after.find((entry) => entry.id === id)?.row ?? null }));
     },
   });

@@ -30,7 +30,9 @@ async function prepare(resource: AnyAdminResource, user: CurrentUser, row: unkno
 }
 
 function lockedRefusal(target: Target, names: string[]): AppError {
-  const labels = names.map((name) => target.resource.form.fields.find((spec) => spec.name === name)?.label ?? target.resource.inlines?.find((inline) => inline.name === name)?.label ?? name);
+  const labels = names.map(
+    (name) => target.resource.form.fields.find((spec) => spec.name === name)?.label ?? target.resource.inlines?.find((inline) => inline.name === name)?.label ?? name,
+  );
   return new AppError("FORBIDDEN", `You may not change: ${labels.join(", ")}.`);
 }
 

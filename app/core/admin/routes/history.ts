@@ -12,10 +12,7 @@ export function historyRoutes(deps: AdminDeps) {
   app.get("/:app/:model/:id/history/", async (c) => {
     const { resource, user } = resourceFor(c, deps, "view");
     const id = parseObjectId(c.req.param("id"));
-    const [row, entries] = await Promise.all([
-      resource.load({ user, id }),
-      listAuditHistory(deps.db, { model: auditModel(resource), objectId: String(id), limit: HISTORY_LIMIT }),
-    ]);
+    const [row, entries] = await Promise.all([resource.load({ user, id }), listAuditHistory(deps.db, { model: auditModel(resource), objectId: String(id), limit: HISTORY_LIMIT })]);
     const urls = adminUrls(resource);
     return c.render("admin/history.njk", {
       title: `History of ${resource.verboseName} ${id} | Python.org admin`,

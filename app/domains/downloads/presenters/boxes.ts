@@ -9,8 +9,7 @@ export const SUPERNAV_BOX = "supernav-python-downloads";
 export const HOMEPAGE_BOX = "homepage-downloads";
 export const SOURCES_BOX = "download-sources";
 
-const a = (href: string, text: string, className?: string) =>
-  `<a${className ? ` class="${className}"` : ""} href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+const a = (href: string, text: string, className?: string) => `<a${className ? ` class="${className}"` : ""} href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 
 const FULL_LIST = `<p>Not the OS you are looking for? Python can be used on many operating systems and environments. ${a("/downloads/", "View the full list of downloads")}.</p>`;
 

@@ -43,7 +43,12 @@ describe("groupDocVersions", () => {
     });
     expect(groups.find((group) => group.version === "2.2")!.releases.map((entry) => entry.stage)).toEqual(["2.2.3", "2.2p1"]);
     expect(groups.find((group) => group.version === "1.5")!.releases.map((entry) => entry.date)).toEqual([
-      "22 March 2000", "6 July 1999", "30 April 1999", "6 August 1998", "14 April 1998", "17 February 1998",
+      "22 March 2000",
+      "6 July 1999",
+      "30 April 1999",
+      "6 August 1998",
+      "14 April 1998",
+      "17 February 1998",
     ]);
   });
 

@@ -81,6 +81,6 @@ export function groupDocVersions(releases: ReadonlyArray<{ name: string; release
     .map(([version, list]) => ({ version, releases: list.sort((a, b) => b.time - a.time).map((entry) => entry.release) }))
     .sort((a, b) => {
       const [left, right] = [groupKey(a.version), groupKey(b.version)];
-      return (right[0]! - left[0]!) || (right[1]! - left[1]!);
+      return right[0]! - left[0]! || right[1]! - left[1]!;
     });
 }

@@ -116,7 +116,10 @@ export function buildReleaseChart(options: { releases: ChartRelease[]; today: Da
     const end = parseCycleDate(release.endOfLife, "end");
     return start !== null && end !== null && end > start ? ([start, end] as [number, number]) : null;
   });
-  const range = timeRange(spans.filter((span): span is [number, number] => span !== null), today);
+  const range = timeRange(
+    spans.filter((span): span is [number, number] => span !== null),
+    today,
+  );
   const toX = (time: number) => round(PLOT_LEFT + ((time - range[0]) / (range[1] - range[0])) * (PLOT_RIGHT - PLOT_LEFT));
   const bottom = TOP + options.releases.length * ROW_HEIGHT;
 

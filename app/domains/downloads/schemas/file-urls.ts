@@ -8,14 +8,7 @@ export const HTTPS_ERROR = "Release file URLs must begin with 'https://www.pytho
 export const DOWNLOAD_BUTTON_ERROR = 'Only one Release File per OS can have "Download button" enabled';
 
 /** The URL fields of a release file, artifact first. */
-export const FILE_URL_FIELDS = [
-  "url",
-  "gpgSignatureFile",
-  "sigstoreSignatureFile",
-  "sigstoreCertFile",
-  "sigstoreBundleFile",
-  "sbomSpdx2File",
-] as const;
+export const FILE_URL_FIELDS = ["url", "gpgSignatureFile", "sigstoreSignatureFile", "sigstoreCertFile", "sigstoreBundleFile", "sbomSpdx2File"] as const;
 export type FileUrlField = (typeof FILE_URL_FIELDS)[number];
 export type FileUrls = Record<FileUrlField, string>;
 

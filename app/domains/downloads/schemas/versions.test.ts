@@ -52,7 +52,14 @@ describe("release file rules", () => {
 
 describe("page helpers", () => {
   it("orders Windows files last, preferred installers first", () => {
-    const names = ["Windows embeddable package (64-bit)", "Gzipped source tarball", "Windows installer (32-bit)", "Windows release manifest", "Windows installer (64-bit)", "macOS installer"];
+    const names = [
+      "Windows embeddable package (64-bit)",
+      "Gzipped source tarball",
+      "Windows installer (32-bit)",
+      "Windows release manifest",
+      "Windows installer (64-bit)",
+      "macOS installer",
+    ];
     expect(sortWindows(names.map((name) => ({ name }))).map((file) => file.name)).toEqual([
       "Gzipped source tarball",
       "macOS installer",

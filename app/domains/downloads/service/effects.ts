@@ -31,11 +31,7 @@ export async function enqueuePurge(jobs: JobQueue, keys: string[], tx?: SqlExecu
  * After a release or one of its files changed: rebuild the boxes, reindex the release and
  * purge its pages. A draft that never was published only purges its own page.
  */
-export async function enqueueReleaseEffects(
-  jobs: JobQueue,
-  tx: SqlExecutor,
-  release: { id: number; published: boolean },
-): Promise<void> {
+export async function enqueueReleaseEffects(jobs: JobQueue, tx: SqlExecutor, release: { id: number; published: boolean }): Promise<void> {
   await enqueueBoxesRebuild(jobs, tx);
   await enqueueIndexing(jobs, { type: SEARCH_TYPE, id: release.id }, tx);
   await enqueuePurge(jobs, release.published ? SECTION_KEYS : [releaseKey(release.id)], tx);

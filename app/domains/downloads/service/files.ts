@@ -90,7 +90,10 @@ export function createFiles(ctx: DownloadsContext) {
   async function updateFile(options: { id: number; input: ReleaseFileInput; actor: Actor }): Promise<ReleaseFileView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(ReleaseFileInputSchema, options.input);
-    const previous = await db.releaseFile.findUnique({ where: { id: options.id }, select: { releaseId: true, ...Object.fromEntries(FILE_URL_FIELDS.map((field) => [field, true])) } });
+    const previous = await db.releaseFile.findUnique({
+      where: { id: options.id },
+      select: { releaseId: true, ...Object.fromEntries(FILE_URL_FIELDS.map((field) => [field, true])) },
+    });
     if (!previous) throw new AppError("NOT_FOUND", "There is no such release file.");
     throwIfErrors(await ruleErrors(values, options.id, urlsOf(previous as unknown as FileUrls)));
     return writeFile(values, options.actor, { id: options.id, releaseId: previous.releaseId });

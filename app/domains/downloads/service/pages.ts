@@ -99,7 +99,11 @@ export function createPages(ctx: DownloadsContext) {
     return ctx.cached(`latest:${options.kind}:${options.minor ?? ""}`, async () => {
       if (options.kind === "python3" && options.minor !== undefined) return (await latestOfMinor(options.minor))?.url ?? null;
       if (options.kind === "prerelease") {
-        const row = await db.release.findFirst({ where: { version: 3, isPublished: true, preRelease: true }, orderBy: [{ releaseDate: "desc" }, { id: "desc" }], select: releaseSelect });
+        const row = await db.release.findFirst({
+          where: { version: 3, isPublished: true, preRelease: true },
+          orderBy: [{ releaseDate: "desc" }, { id: "desc" }],
+          select: releaseSelect,
+        });
         return row ? ((await ctx.toViews([row]))[0]?.url ?? null) : null;
       }
       const line = { python3: 3, python2: 2, pymanager: PYMANAGER_LINE }[options.kind];

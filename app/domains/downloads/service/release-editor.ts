@@ -38,7 +38,9 @@ export function createReleaseEditor(ctx: DownloadsContext, releases: Releases) {
 
   /** Releases for the admin list: text search on name and slug, ordered by a column, paged. */
   async function searchReleases(options: { q?: string; query?: ReleaseQuery; orderBy: { field: ReleaseSortField; direction: "asc" | "desc" }; offset: number; limit: number }) {
-    const search: Prisma.ReleaseWhereInput = options.q ? { OR: [{ name: { contains: options.q, mode: "insensitive" } }, { slug: { contains: options.q, mode: "insensitive" } }] } : {};
+    const search: Prisma.ReleaseWhereInput = options.q
+      ? { OR: [{ name: { contains: options.q, mode: "insensitive" } }, { slug: { contains: options.q, mode: "insensitive" } }] }
+      : {};
     const where = { AND: [await ctx.releaseFilter(options.query), search] };
     const orderBy: Prisma.ReleaseOrderByWithRelationInput[] = [{ [options.orderBy.field]: options.orderBy.direction }, ...releaseOrder];
     const [total, rows] = await Promise.all([
@@ -51,7 +53,9 @@ export function createReleaseEditor(ctx: DownloadsContext, releases: Releases) {
   /** Rule failures of the submitted files, as messages on the inline naming each file. */
   async function fileErrors(releaseId: number | undefined, files: ReleaseFileRow[]): Promise<FieldErrors> {
     const messages: string[] = [];
-    const stored = releaseId ? await db.releaseFile.findMany({ where: { releaseId }, select: { slug: true, ...Object.fromEntries(FILE_URL_FIELDS.map((field) => [field, true])) } }) : [];
+    const stored = releaseId
+      ? await db.releaseFile.findMany({ where: { releaseId }, select: { slug: true, ...Object.fromEntries(FILE_URL_FIELDS.map((field) => [field, true])) } })
+      : [];
     const previous = new Map(stored.map((file) => [file.slug, file as unknown as FileUrls]));
     const buttons = new Set<number>();
     for (const file of files) {

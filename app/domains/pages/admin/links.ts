@@ -32,7 +32,15 @@ export function linksAdmin(pages: PagesService) {
     ],
     searchFields: ["link", "page title, box label or menu item"],
     filters: [
-      { name: "result", label: "Result", choices: [{ value: "broken", label: "Broken (default)" }, { value: "working", label: "Working" }, { value: "all", label: "All" }] },
+      {
+        name: "result",
+        label: "Result",
+        choices: [
+          { value: "broken", label: "Broken (default)" },
+          { value: "working", label: "Working" },
+          { value: "all", label: "All" },
+        ],
+      },
       { name: "source", label: "Found in", choices: Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label })) },
     ],
     defaultOrdering: "sourceLabel",

@@ -69,11 +69,31 @@ export function navItemsAdmin(pages: PagesService) {
       fields: [
         { name: "treeId", label: "Tree", widget: "select", required: true },
         { name: "parentId", label: "Parent", widget: "select", help: "Leave empty for a top-level item." },
-        { name: "title", label: "Title", widget: "text", required: true, maxLength: 100, help: "{{ request.user.username }} is replaced by the visitor's user name; no other template code is allowed." },
+        {
+          name: "title",
+          label: "Title",
+          widget: "text",
+          required: true,
+          maxLength: 100,
+          help: "{{ request.user.username }} is replaced by the visitor's user name; no other template code is allowed.",
+        },
         { name: "hint", label: "Hint", widget: "text", maxLength: 200, help: "Shown as the link's tooltip." },
-        { name: "url", label: "URL", widget: "text", required: true, maxLength: 200, help: "A path such as /about/apps/, a full URL, or a legacy URL name such as jobs:job_list when “URL as pattern” is ticked." },
+        {
+          name: "url",
+          label: "URL",
+          widget: "text",
+          required: true,
+          maxLength: 200,
+          help: "A path such as /about/apps/, a full URL, or a legacy URL name such as jobs:job_list when “URL as pattern” is ticked.",
+        },
         flag("urlAsPattern", "URL as pattern", "The URL is a legacy URL name with optional arguments, e.g. users:user_detail request.user.username."),
-        { name: "alias", label: "Alias", widget: "text", maxLength: 80, help: "Unique in the tree; python-meta and psf-meta are the main menus, python-footer appears in the footer only." },
+        {
+          name: "alias",
+          label: "Alias",
+          widget: "text",
+          maxLength: 80,
+          help: "Unique in the tree; python-meta and psf-meta are the main menus, python-footer appears in the footer only.",
+        },
         { name: "description", label: "Description", widget: "textarea" },
         { name: "sortOrder", label: "Sort order", widget: "number", help: "Smaller numbers come first among siblings." },
         flag("hidden", "Hidden", "Hidden items appear nowhere."),
@@ -83,7 +103,15 @@ export function navItemsAdmin(pages: PagesService) {
         flag("accessLoggedIn", "Signed-in visitors only"),
         flag("accessGuest", "Guests only"),
         flag("accessRestricted", "Restrict by permissions"),
-        { name: "accessPermType", label: "Permissions needed", widget: "select", choices: [{ value: "1", label: "Any of them" }, { value: "2", label: "All of them" }] },
+        {
+          name: "accessPermType",
+          label: "Permissions needed",
+          widget: "select",
+          choices: [
+            { value: "1", label: "Any of them" },
+            { value: "2", label: "All of them" },
+          ],
+        },
         { name: "permissions", label: "Permissions", widget: "checkboxes" },
       ],
     },
@@ -97,7 +125,12 @@ export function navItemsAdmin(pages: PagesService) {
       return { treeId: choices.trees, parentId: choices.parents, permissions: choices.permissions };
     },
     async list({ query }) {
-      const { items, total } = await pages.searchItems({ q: query.search, offset: query.offset, limit: query.limit, orderBy: { field: sortField(query.ordering.field), direction: query.ordering.direction } });
+      const { items, total } = await pages.searchItems({
+        q: query.search,
+        offset: query.offset,
+        limit: query.limit,
+        orderBy: { field: sortField(query.ordering.field), direction: query.ordering.direction },
+      });
       return { rows: items, total };
     },
     load: ({ id }) => pages.getItem({ id }),

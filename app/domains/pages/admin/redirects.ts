@@ -6,7 +6,7 @@ import type { PagesService } from "../service.ts";
 import type { RedirectView } from "../service/redirects.ts";
 
 const SORTS = ["oldPath", "newPath", "updated"] as const;
-const sortField = (field: string) => (SORTS as readonly string[]).includes(field) ? (field as (typeof SORTS)[number]) : "oldPath";
+const sortField = (field: string) => ((SORTS as readonly string[]).includes(field) ? (field as (typeof SORTS)[number]) : "oldPath");
 
 export function redirectsAdmin(pages: PagesService) {
   return defineAdminResource<RedirectView, RedirectInput>({
@@ -26,12 +26,30 @@ export function redirectsAdmin(pages: PagesService) {
     form: {
       schema: RedirectInputSchema,
       fields: [
-        { name: "oldPath", label: "Redirect from", widget: "text", required: true, maxLength: 200, help: "An absolute path without the domain, e.g. /events/search/. Checked only when no page answers at that address." },
-        { name: "newPath", label: "Redirect to", widget: "text", maxLength: 200, help: "A path such as /events/ or a full URL starting with https://. Leave empty to answer 410 Gone." },
+        {
+          name: "oldPath",
+          label: "Redirect from",
+          widget: "text",
+          required: true,
+          maxLength: 200,
+          help: "An absolute path without the domain, e.g. /events/search/. Checked only when no page answers at that address.",
+        },
+        {
+          name: "newPath",
+          label: "Redirect to",
+          widget: "text",
+          maxLength: 200,
+          help: "A path such as /events/ or a full URL starting with https://. Leave empty to answer 410 Gone.",
+        },
       ],
     },
     async list({ query }) {
-      const { items, total } = await pages.searchRedirects({ q: query.search, offset: query.offset, limit: query.limit, orderBy: { field: sortField(query.ordering.field), direction: query.ordering.direction } });
+      const { items, total } = await pages.searchRedirects({
+        q: query.search,
+        offset: query.offset,
+        limit: query.limit,
+        orderBy: { field: sortField(query.ordering.field), direction: query.ordering.direction },
+      });
       return { rows: items, total };
     },
     load: ({ id }) => pages.getRedirect({ id }),

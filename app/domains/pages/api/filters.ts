@@ -13,7 +13,14 @@ const ALLOWED: Record<string, string[]> = { title: ["exact"], path: ["exact"], k
 /** v1 PageResource's fields and filtering, for its `/schema/` document. */
 export const PAGE_V1_SPEC: TastypieResourceSpec = {
   fields: {
-    content: "text", description: "text", is_published: "bool", keywords: "text", path: "text", resource_uri: "uri", template_name: "text", title: "text",
+    content: "text",
+    description: "text",
+    is_published: "bool",
+    keywords: "text",
+    path: "text",
+    resource_uri: "uri",
+    template_name: "text",
+    title: "text",
   },
   filtering: ALLOWED,
   unique: ["path"],

@@ -24,7 +24,10 @@ export function pagesApiV2(pages: PagesService, options: { siteUrl: string }) {
 
   app.get(V2_ROUTE, async (c) => {
     const { items } = await pages.listPagesForApi({ filters: parseV2Filters(c.req.query()), includeDrafts: canSeeDrafts(tokenUser(c)) });
-    return drfJson(c, items.map((page) => toV2Page(page, options.siteUrl)));
+    return drfJson(
+      c,
+      items.map((page) => toV2Page(page, options.siteUrl)),
+    );
   });
 
   app.get(`${V2_ROUTE}:id/`, async (c) => {

@@ -60,10 +60,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 async function checkInternal(path: string, deps: CheckerDeps): Promise<LinkOutcome> {
   let current = path;
   for (let hop = 0; hop <= MAX_INTERNAL_HOPS; hop += 1) {
-    const response = await deps.dispatch(new Request(new URL(current, deps.siteUrl), { method: "GET", headers: { "user-agent": "python.org link checker (internal)" }, redirect: "manual" }));
+    const response = await deps.dispatch(
+      new Request(new URL(current, deps.siteUrl), { method: "GET", headers: { "user-agent": "python.org link checker (internal)" }, redirect: "manual" }),
+    );
     await response.body?.cancel();
     const location = response.headers.get("location");
-    if (response.status < 300 || response.status >= 400 || !location) return { status: response.status, ok: response.status < 400, error: response.status >= 400 ? `HTTP ${response.status}` : "" };
+    if (response.status < 300 || response.status >= 400 || !location)
+      return { status: response.status, ok: response.status < 400, error: response.status >= 400 ? `HTTP ${response.status}` : "" };
     const next = classifyLink(location, { basePath: current, siteOrigin: deps.siteUrl, ownHosts: deps.ownHosts });
     if (!next || !next.internal) return { status: response.status, ok: true, error: "" };
     current = next.path;
@@ -87,7 +90,14 @@ async function checkExternal(url: string, policy: ExternalPolicy): Promise<LinkO
     return { status: response.status, ok: response.status < 400, error: response.status >= 400 ? `HTTP ${response.status}` : "" };
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
-    const message = name === "TimeoutError" || name === "AbortError" ? `No answer within ${policy.timeoutMs} ms` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const message =
+      name === "TimeoutError" || name === "AbortError"
+        ? `No answer within ${policy.timeoutMs} ms`
+        : error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error);
     return { status: null, ok: false, error: message.slice(0, 500) };
   }
 }
@@ -131,6 +141,16 @@ export async function checkLinks(sources: LinkSource[], deps: CheckerDeps): Prom
   return found.flatMap(({ source, raw, target }) => {
     const outcome = target.internal ? internal.get(target.path) : external.get(target.url);
     if (!outcome) return [];
-    return [{ sourceType: source.type, sourceId: source.id, sourceLabel: source.label.slice(0, 500), sourceUrl: source.url.slice(0, 1000), target: raw.slice(0, 2000), internal: target.internal, ...outcome }];
+    return [
+      {
+        sourceType: source.type,
+        sourceId: source.id,
+        sourceLabel: source.label.slice(0, 500),
+        sourceUrl: source.url.slice(0, 1000),
+        target: raw.slice(0, 2000),
+        internal: target.internal,
+        ...outcome,
+      },
+    ];
   });
 }

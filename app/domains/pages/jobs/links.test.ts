@@ -49,12 +49,23 @@ function deps(network: ReturnType<typeof fakeNetwork>, sleeps: number[], enabled
   };
 }
 
-const source = (links: string[]): LinkSource => ({ type: "page", id: 1, label: "A page", url: "/a/", basePath: "/a/", html: links.map((href) => `<a href="${href}">x</a>`).join("") });
+const source = (links: string[]): LinkSource => ({
+  type: "page",
+  id: 1,
+  label: "A page",
+  url: "/a/",
+  basePath: "/a/",
+  html: links.map((href) => `<a href="${href}">x</a>`).join(""),
+});
 
 describe("checking", () => {
   it("asks the app about internal links, following internal redirects", async () => {
     const results = await checkLinks([source(["/missing/", "/moved/", "/fine/"])], deps(fakeNetwork({}), []));
-    expect(results.map((result) => [result.target, result.ok, result.status])).toEqual([["/missing/", false, 404], ["/moved/", true, 200], ["/fine/", true, 200]]);
+    expect(results.map((result) => [result.target, result.ok, result.status])).toEqual([
+      ["/missing/", false, 404],
+      ["/moved/", true, 200],
+      ["/fine/", true, 200],
+    ]);
   });
 
   it("tries GET when HEAD is refused, reports timeouts, and checks each URL once with a pause per host", async () => {

@@ -6,8 +6,22 @@ import { existingIds, syncRows, takenByOthers, type TargetRow } from "../../../c
 import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legacy/types.ts";
 
 const ITEM_COLUMNS = [
-  "tree_id", "title", "hint", "url", "url_as_pattern", "hidden", "alias", "description", "in_menu", "in_breadcrumbs",
-  "in_sitemap", "access_logged_in", "access_guest", "access_restricted", "access_perm_type", "sort_order",
+  "tree_id",
+  "title",
+  "hint",
+  "url",
+  "url_as_pattern",
+  "hidden",
+  "alias",
+  "description",
+  "in_menu",
+  "in_breadcrumbs",
+  "in_sitemap",
+  "access_logged_in",
+  "access_guest",
+  "access_restricted",
+  "access_perm_type",
+  "sort_order",
 ];
 
 function toItem(row: LegacyRow): TargetRow {
@@ -38,7 +52,11 @@ async function writeTrees(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const trees = rows.map((row) => ({ id: row.id, alias: row.alias, title: row.title }));
   const taken = await takenByOthers(ctx.target, { table: "nav_trees", columns: ["alias"], key: "id" }, trees);
   if (taken.size > 0) ctx.tally.skip("tree alias already used by another tree on the new site", taken.size);
-  await syncRows(ctx, { table: "nav_trees", key: ["id"], columns: ["alias", "title"] }, trees.filter((tree) => !taken.has(tree)));
+  await syncRows(
+    ctx,
+    { table: "nav_trees", key: ["id"], columns: ["alias", "title"] },
+    trees.filter((tree) => !taken.has(tree)),
+  );
 }
 
 /**
@@ -46,7 +64,11 @@ async function writeTrees(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
  * parents are linked by the second pass (`sitetree_treeitem.parent_id`) once every item exists.
  */
 async function writeItems(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
-  const trees = await existingIds(ctx.target, "nav_trees", rows.map((row) => row.tree_id as number));
+  const trees = await existingIds(
+    ctx.target,
+    "nav_trees",
+    rows.map((row) => row.tree_id as number),
+  );
   const items = rows.filter((row) => trees.has(row.tree_id as number)).map(toItem);
   if (items.length < rows.length) ctx.tally.skip("tree not on the new site (skipped above)", rows.length - items.length);
   const emptyAliases = rows.filter((row) => row.alias === "" && trees.has(row.tree_id as number)).length;
@@ -54,23 +76,43 @@ async function writeItems(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
   const taken = await takenByOthers(ctx.target, { table: "nav_items", columns: ["tree_id", "alias"], key: "id" }, items);
   if (taken.size > 0) ctx.tally.skip("alias already used in the tree by another item on the new site", taken.size);
   const free = items.filter((item) => !taken.has(item));
-  const present = await existingIds(ctx.target, "nav_items", free.map((item) => item.parent_id as number));
+  const present = await existingIds(
+    ctx.target,
+    "nav_items",
+    free.map((item) => item.parent_id as number),
+  );
   const inBatch = new Set(free.map((item) => item.id));
   const linkable = (item: TargetRow) => item.parent_id === null || present.has(item.parent_id as number) || inBatch.has(item.parent_id);
   // Unlinkable items first: a linkable item of this batch may hang under one of them.
-  await syncRows(ctx, { table: "nav_items", key: ["id"], columns: ITEM_COLUMNS }, free.filter((item) => !linkable(item)));
+  await syncRows(
+    ctx,
+    { table: "nav_items", key: ["id"], columns: ITEM_COLUMNS },
+    free.filter((item) => !linkable(item)),
+  );
   await syncRows(ctx, { table: "nav_items", key: ["id"], columns: [...ITEM_COLUMNS, "parent_id"] }, free.filter(linkable));
 }
 
 async function writeParents(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
-  const present = await existingIds(ctx.target, "nav_items", rows.flatMap((row) => [row.id as number, (row.parent_id as number | null) ?? 0]));
+  const present = await existingIds(
+    ctx.target,
+    "nav_items",
+    rows.flatMap((row) => [row.id as number, (row.parent_id as number | null) ?? 0]),
+  );
   const items = rows.filter((row) => present.has(row.id as number) && (row.parent_id === null || present.has(row.parent_id as number)));
   if (items.length < rows.length) ctx.tally.skip("item or its parent not on the new site (skipped above)", rows.length - items.length);
-  await syncRows(ctx, { table: "nav_items", key: ["id"], columns: ["parent_id"] }, items.map((row) => ({ id: row.id, parent_id: row.parent_id })));
+  await syncRows(
+    ctx,
+    { table: "nav_items", key: ["id"], columns: ["parent_id"] },
+    items.map((row) => ({ id: row.id, parent_id: row.parent_id })),
+  );
 }
 
 async function writeAccessPermissions(rows: LegacyRow[], ctx: BatchContext): Promise<void> {
-  const items = await existingIds(ctx.target, "nav_items", rows.map((row) => row.item_id as number));
+  const items = await existingIds(
+    ctx.target,
+    "nav_items",
+    rows.map((row) => row.item_id as number),
+  );
   const ids = await resolvePermissionIds(ctx.target, rows);
   const links = new Map<string, TargetRow>();
   for (const row of rows) {

@@ -33,7 +33,9 @@ describeWithLegacySample("pages legacy migrator and the migrated site", () => {
 
   it("keeps every page as stored: ids, paths byte for byte, markup and the rendered HTML", async () => {
     const source = await legacy.query(LEGACY_PAGES);
-    const migrated = await ctx.deps.db.$queryRawUnsafe<Record<string, unknown>[]>(`${LEGACY_PAGES.replace("_content_rendered AS content_rendered", "content_rendered").replace("pages_page", "pages")}`);
+    const migrated = await ctx.deps.db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `${LEGACY_PAGES.replace("_content_rendered AS content_rendered", "content_rendered").replace("pages_page", "pages")}`,
+    );
     expect(migrated).toEqual(source.rows);
     const bytes = await ctx.deps.db.$queryRawUnsafe<Array<{ hex: string }>>(`SELECT encode(convert_to(path, 'UTF8'), 'hex') AS hex FROM pages ORDER BY id`);
     const legacyBytes = await legacy.query(`SELECT encode(convert_to(path, 'UTF8'), 'hex') AS hex FROM pages_page ORDER BY id`);
@@ -43,8 +45,12 @@ describeWithLegacySample("pages legacy migrator and the migrated site", () => {
   it("carries images and documents with their file names, then changes nothing on a second run", async () => {
     const images = await legacy.query(`SELECT id, page_id, image AS file FROM pages_image ORDER BY id`);
     const documents = await legacy.query(`SELECT id, page_id, document AS file FROM pages_documentfile ORDER BY id`);
-    expect(await ctx.deps.db.pageImage.findMany({ select: { id: true, pageId: true, file: true }, orderBy: { id: "asc" } })).toEqual(images.rows.map((row) => ({ id: row.id, pageId: row.page_id, file: row.file })));
-    expect(await ctx.deps.db.pageDocument.findMany({ select: { id: true, pageId: true, file: true }, orderBy: { id: "asc" } })).toEqual(documents.rows.map((row) => ({ id: row.id, pageId: row.page_id, file: row.file })));
+    expect(await ctx.deps.db.pageImage.findMany({ select: { id: true, pageId: true, file: true }, orderBy: { id: "asc" } })).toEqual(
+      images.rows.map((row) => ({ id: row.id, pageId: row.page_id, file: row.file })),
+    );
+    expect(await ctx.deps.db.pageDocument.findMany({ select: { id: true, pageId: true, file: true }, orderBy: { id: "asc" } })).toEqual(
+      documents.rows.map((row) => ({ id: row.id, pageId: row.page_id, file: row.file })),
+    );
     const again = await migrateLegacy(legacy, ctx.databaseUrl, { only: ["pages"] });
     for (const step of ["pages_page", "pages_image", "pages_documentfile"]) expect(stepReport(again, step)).toMatchObject({ inserted: 0, updated: 0 });
   });

@@ -16,20 +16,24 @@ async function writeRedirects(rows: LegacyRow[], ctx: BatchContext): Promise<voi
   }
   const taken = await takenByOthers(ctx.target, { table: "redirects", columns: ["old_path"], key: "id" }, redirects);
   if (taken.size > 0) ctx.tally.skip("old_path already redirected by another row on the new site", taken.size);
-  await syncRows(ctx, { table: "redirects", key: ["id"], columns: ["old_path", "new_path"] }, redirects.filter((row) => !taken.has(row)));
+  await syncRows(
+    ctx,
+    { table: "redirects", key: ["id"], columns: ["old_path", "new_path"] },
+    redirects.filter((row) => !taken.has(row)),
+  );
 }
 
 /** Editor redirects (django_redirect). */
 export const redirectSteps: MigrationStep[] = [
-    {
-      table: "django_redirect",
-      target: "redirects",
-      query: `
+  {
+    table: "django_redirect",
+    target: "redirects",
+    query: `
         SELECT r.id AS key, r.id, r.site_id, r.old_path, r.new_path,
           EXISTS (SELECT 1 FROM django_redirect AS o WHERE o.old_path = r.old_path AND o.id <> r.id
                   AND ((o.site_id = 1 AND r.site_id <> 1) OR ((o.site_id = 1) = (r.site_id = 1) AND o.id < r.id))) AS shadowed
         FROM django_redirect AS r`,
-      sequences: ["redirects"],
-      write: writeRedirects,
-    },
+    sequences: ["redirects"],
+    write: writeRedirects,
+  },
 ];

@@ -25,7 +25,17 @@ export interface LinkCheckView {
 }
 
 const select = {
-  id: true, sourceType: true, sourceId: true, sourceLabel: true, sourceUrl: true, target: true, internal: true, status: true, ok: true, error: true, checkedAt: true,
+  id: true,
+  sourceType: true,
+  sourceId: true,
+  sourceLabel: true,
+  sourceUrl: true,
+  target: true,
+  internal: true,
+  status: true,
+  ok: true,
+  error: true,
+  checkedAt: true,
 } satisfies Prisma.LinkCheckSelect;
 
 /** A viewer who passes every access rule but has no username, so per-user links are left out. */

@@ -30,7 +30,11 @@ const select = { id: true, file: true, contentType: true, size: true, created: t
 /** A file name reduced to safe characters, with the sniffed extension (Django's get_valid_name, stricter). */
 export function safeFileName(original: string, ext: string): string {
   const base = (original.split(/[\\/]/).pop() ?? "").normalize("NFKD").replace(/\.[^.]*$/, "");
-  const stem = base.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "file";
+  const stem =
+    base
+      .replace(/[^A-Za-z0-9_-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "file";
   return `${stem}.${ext}`;
 }
 
@@ -41,12 +45,14 @@ function fail(message: string): never {
 export function createMediaStore(deps: { db: Db; storage: FileStorage; limits?: MediaLimits }) {
   const { db, storage } = deps;
   const limits = deps.limits ?? DEFAULT_MEDIA_LIMITS;
-  const view = (kind: MediaKind) => (row: { id: number; file: string; contentType: string; size: number; created: Date }): MediaFileView => ({
-    ...row,
-    kind,
-    name: row.file.split("/").pop() ?? row.file,
-    url: storage.url(row.file),
-  });
+  const view =
+    (kind: MediaKind) =>
+    (row: { id: number; file: string; contentType: string; size: number; created: Date }): MediaFileView => ({
+      ...row,
+      kind,
+      name: row.file.split("/").pop() ?? row.file,
+      url: storage.url(row.file),
+    });
 
   /** A key not yet used, adding a random suffix as Django's storage does on a clash. */
   async function freeKey(directory: string, name: string): Promise<string> {

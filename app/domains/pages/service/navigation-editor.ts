@@ -23,9 +23,24 @@ export interface NavItemView extends Omit<NavItemInput, "permissions" | "accessP
 }
 
 const itemSelect = {
-  id: true, treeId: true, parentId: true, title: true, hint: true, url: true, urlAsPattern: true, hidden: true, alias: true,
-  description: true, inMenu: true, inBreadcrumbs: true, inSitemap: true, accessLoggedIn: true, accessGuest: true,
-  accessRestricted: true, accessPermType: true, sortOrder: true,
+  id: true,
+  treeId: true,
+  parentId: true,
+  title: true,
+  hint: true,
+  url: true,
+  urlAsPattern: true,
+  hidden: true,
+  alias: true,
+  description: true,
+  inMenu: true,
+  inBreadcrumbs: true,
+  inSitemap: true,
+  accessLoggedIn: true,
+  accessGuest: true,
+  accessRestricted: true,
+  accessPermType: true,
+  sortOrder: true,
   tree: { select: { alias: true } },
   permissions: { select: { permission: { select: { appLabel: true, codename: true } } } },
 } satisfies Prisma.NavItemSelect;
@@ -35,7 +50,7 @@ type ItemRow = Prisma.NavItemGetPayload<{ select: typeof itemSelect }>;
 async function trailOf(db: Db | Tx, row: { parentId: number | null; title: string }): Promise<string> {
   const titles = [row.title];
   const seen = new Set<number>();
-  for (let parentId = row.parentId; parentId !== null && !seen.has(parentId); ) {
+  for (let parentId = row.parentId; parentId !== null && !seen.has(parentId);) {
     seen.add(parentId);
     const parent = await db.navItem.findUnique({ where: { id: parentId }, select: { title: true, parentId: true } });
     if (!parent) break;
@@ -52,7 +67,10 @@ async function toItemView(db: Db | Tx, row: ItemRow): Promise<NavItemView> {
 
 async function permissionIds(tx: Tx, names: string[]): Promise<number[]> {
   const pairs = names.map((name) => name.split(".", 2) as [string, string]);
-  const rows = pairs.length === 0 ? [] : await tx.permission.findMany({ where: { OR: pairs.map(([appLabel, codename]) => ({ appLabel, codename })) }, select: { id: true, appLabel: true, codename: true } });
+  const rows =
+    pairs.length === 0
+      ? []
+      : await tx.permission.findMany({ where: { OR: pairs.map(([appLabel, codename]) => ({ appLabel, codename })) }, select: { id: true, appLabel: true, codename: true } });
   const unknown = names.filter((name) => !rows.some((row) => `${row.appLabel}.${row.codename}` === name));
   if (unknown.length > 0) throw new AppError("VALIDATION", "Unknown permissions.", { fields: { permissions: [`Unknown: ${unknown.join(", ")}.`] } });
   return rows.map((row) => row.id);
@@ -97,7 +115,9 @@ export function createNavigationEditor(deps: { db: Db; invalidate: () => Promise
       .$transaction(async (tx) => {
         const before = options.id === undefined ? null : await tx.navTree.findUnique({ where: { id: options.id }, select: { id: true, alias: true, title: true } });
         if (options.id !== undefined && !before) throw new AppError("NOT_FOUND", `There is no menu tree ${options.id}.`);
-        const after = before ? await tx.navTree.update({ where: { id: before.id }, data: input, select: { id: true, alias: true, title: true } }) : await tx.navTree.create({ data: input, select: { id: true, alias: true, title: true } });
+        const after = before
+          ? await tx.navTree.update({ where: { id: before.id }, data: input, select: { id: true, alias: true, title: true } })
+          : await tx.navTree.create({ data: input, select: { id: true, alias: true, title: true } });
         await options.onWrite?.(tx, { before, after });
         return after;
       })
@@ -118,14 +138,26 @@ export function createNavigationEditor(deps: { db: Db; invalidate: () => Promise
   }
 
   /** One page of items in tree order, optionally filtered by tree and title or URL. */
-  async function searchItems(options: { q?: string; treeId?: number; offset: number; limit: number; orderBy: { field: "sortOrder" | "title" | "url"; direction: "asc" | "desc" } }) {
+  async function searchItems(options: {
+    q?: string;
+    treeId?: number;
+    offset: number;
+    limit: number;
+    orderBy: { field: "sortOrder" | "title" | "url"; direction: "asc" | "desc" };
+  }) {
     const q = options.q?.trim();
     const where = {
       ...(options.treeId ? { treeId: options.treeId } : {}),
       ...(q ? { OR: [{ title: { contains: q, mode: "insensitive" as const } }, { url: { contains: q, mode: "insensitive" as const } }] } : {}),
     };
     const [rows, total] = await Promise.all([
-      db.navItem.findMany({ where, orderBy: [{ treeId: "asc" }, { [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }], skip: options.offset, take: options.limit, select: itemSelect }),
+      db.navItem.findMany({
+        where,
+        orderBy: [{ treeId: "asc" }, { [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }],
+        skip: options.offset,
+        take: options.limit,
+        select: itemSelect,
+      }),
       db.navItem.count({ where }),
     ]);
     return { items: await Promise.all(rows.map((row) => toItemView(db, row))), total };
@@ -179,7 +211,11 @@ export function createNavigationEditor(deps: { db: Db; invalidate: () => Promise
     const moved = await db.$transaction(async (tx) => {
       const item = await tx.navItem.findUnique({ where: { id: options.id }, select: itemSelect });
       if (!item) throw new AppError("NOT_FOUND", `There is no menu item ${options.id}.`);
-      const siblings = await tx.navItem.findMany({ where: { treeId: item.treeId, parentId: item.parentId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, sortOrder: true } });
+      const siblings = await tx.navItem.findMany({
+        where: { treeId: item.treeId, parentId: item.parentId },
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, sortOrder: true },
+      });
       const index = siblings.findIndex((sibling) => sibling.id === item.id);
       const other = siblings[options.direction === "up" ? index - 1 : index + 1];
       if (!other) return false;
@@ -197,7 +233,10 @@ export function createNavigationEditor(deps: { db: Db; invalidate: () => Promise
   async function itemChoices() {
     const [trees, items, permissions] = await Promise.all([
       listTrees(),
-      db.navItem.findMany({ orderBy: [{ treeId: "asc" }, { sortOrder: "asc" }, { id: "asc" }], select: { id: true, title: true, parentId: true, tree: { select: { alias: true } } } }),
+      db.navItem.findMany({
+        orderBy: [{ treeId: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, parentId: true, tree: { select: { alias: true } } },
+      }),
       db.permission.findMany({ orderBy: [{ appLabel: "asc" }, { codename: "asc" }], select: { appLabel: true, codename: true, name: true } }),
     ]);
     const titles = new Map(items.map((item) => [item.id, item]));

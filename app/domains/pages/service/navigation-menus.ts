@@ -38,7 +38,12 @@ const FOOTER_ONLY_ALIAS = "python-footer";
 
 /** Django's slugify, enough for menu titles: lower case, runs of other characters become "-". */
 export function slugify(title: string): string {
-  return title.toLowerCase().normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_-]+/g, "-");
+  return title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/[\s_-]+/g, "-");
 }
 
 const link = (item: ResolvedItem): MenuLink => ({ title: item.title, url: item.url, hint: item.hint });
@@ -133,5 +138,11 @@ export function sectionSidebar(current: { item: ResolvedItem; exact: boolean } |
 
 /** Site paths of items marked for the site map (legacy `insitetree`), for sitemap.xml. */
 export function sitemapPaths(roots: ResolvedItem[]): string[] {
-  return [...new Set(flatten(roots).filter((item) => item.inSitemap && decodedPath(item.url) !== null).map((item) => item.url.split("#")[0]!))];
+  return [
+    ...new Set(
+      flatten(roots)
+        .filter((item) => item.inSitemap && decodedPath(item.url) !== null)
+        .map((item) => item.url.split("#")[0]!),
+    ),
+  ];
 }

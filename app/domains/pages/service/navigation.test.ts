@@ -9,12 +9,37 @@ import { flatten, prepareTree, resolveTree, type NavItemRecord } from "./navigat
 let nextId = 1;
 function item(title: string, url: string, parentId: number | null, extra: Partial<NavItemRecord> = {}): NavItemRecord {
   return {
-    id: nextId++, parentId, title, hint: "", url, urlAsPattern: false, hidden: false, alias: null, inMenu: true, inBreadcrumbs: true,
-    inSitemap: true, accessLoggedIn: false, accessGuest: false, accessRestricted: false, accessPermType: 1, sortOrder: 0, permissions: [], ...extra,
+    id: nextId++,
+    parentId,
+    title,
+    hint: "",
+    url,
+    urlAsPattern: false,
+    hidden: false,
+    alias: null,
+    inMenu: true,
+    inBreadcrumbs: true,
+    inSitemap: true,
+    accessLoggedIn: false,
+    accessGuest: false,
+    accessRestricted: false,
+    accessPermType: 1,
+    sortOrder: 0,
+    permissions: [],
+    ...extra,
   };
 }
 
-const user = (extra: Partial<CurrentUser> = {}): CurrentUser => ({ id: 7, username: "josé.ñúñez", email: "", isStaff: false, isSuperuser: false, permissions: new Set(), groups: [], ...extra });
+const user = (extra: Partial<CurrentUser> = {}): CurrentUser => ({
+  id: 7,
+  username: "josé.ñúñez",
+  email: "",
+  isStaff: false,
+  isSuperuser: false,
+  permissions: new Set(),
+  groups: [],
+  ...extra,
+});
 
 function sampleTree() {
   nextId = 1;
@@ -25,7 +50,12 @@ function sampleTree() {
   const quotes = item("Quotes", "/about/quotes/", about.id, { sortOrder: 1 });
   const footer = item("Contributing", "/dev/", python.id, { alias: "python-footer", inBreadcrumbs: false, sortOrder: 9 });
   const records = item("Public records", "/psf/records/", psf.id);
-  const moderate = item("Moderate", "jobs:job_moderate", python.id, { urlAsPattern: true, accessRestricted: true, accessPermType: 2, permissions: ["jobs.can_moderate_jobs", "jobs.view_job"] });
+  const moderate = item("Moderate", "jobs:job_moderate", python.id, {
+    urlAsPattern: true,
+    accessRestricted: true,
+    accessPermType: 2,
+    permissions: ["jobs.can_moderate_jobs", "jobs.view_job"],
+  });
   const signIn = item("Sign in", "account_login", python.id, { urlAsPattern: true, accessGuest: true });
   const profile = item("{{ request.user.username }}'s profile", "users:user_detail request.user.username", python.id, { urlAsPattern: true, accessLoggedIn: true });
   const hidden = item("Hidden", "/old/", about.id, { hidden: true });
@@ -89,7 +119,10 @@ describe("menus", () => {
   const roots = () => resolveTree(prepareTree(sampleTree()), null);
 
   it("builds the network bar, the main menu without the footer-only item, and the footer with it", () => {
-    expect(networkLinks(roots()).map((link) => [link.id, link.url])).toEqual([["python", "/"], ["psf", "/psf-landing/"]]);
+    expect(networkLinks(roots()).map((link) => [link.id, link.url])).toEqual([
+      ["python", "/"],
+      ["psf", "/psf-landing/"],
+    ]);
     const main = mainMenu(roots(), "python-meta")!;
     expect(main.map((entry) => entry.title)).toEqual(["Sign in", "About"]);
     expect(main[1]!.children.map((child) => child.title)).toEqual(["Quotes", "Applications"]);
@@ -102,14 +135,25 @@ describe("menus", () => {
   it("finds the current item exactly or by section, for breadcrumbs and the sidebar", () => {
     const exact = findCurrent(roots(), "/about/apps");
     expect(exact).toMatchObject({ exact: true, item: { title: "Applications" } });
-    expect(breadcrumbs(exact)).toEqual([{ title: "Python", url: "/" }, { title: "About", url: "/about/" }, { title: "Applications", url: null }]);
+    expect(breadcrumbs(exact)).toEqual([
+      { title: "Python", url: "/" },
+      { title: "About", url: "/about/" },
+      { title: "Applications", url: null },
+    ]);
     const sidebar = sectionSidebar(exact)!;
     expect(sidebar.title).toBe("About");
-    expect(sidebar.items.map((entry) => [entry.title, entry.current])).toEqual([["Quotes", null], ["Applications", "page"]]);
+    expect(sidebar.items.map((entry) => [entry.title, entry.current])).toEqual([
+      ["Quotes", null],
+      ["Applications", "page"],
+    ]);
 
     const inside = findCurrent(roots(), "/psf/records/board/");
     expect(inside).toMatchObject({ exact: false, item: { title: "Public records" } });
-    expect(breadcrumbs(inside, "Board")).toEqual([{ title: "PSF", url: "/psf-landing/" }, { title: "Public records", url: "/psf/records/" }, { title: "Board", url: null }]);
+    expect(breadcrumbs(inside, "Board")).toEqual([
+      { title: "PSF", url: "/psf-landing/" },
+      { title: "Public records", url: "/psf/records/" },
+      { title: "Board", url: null },
+    ]);
     expect(findCurrent(roots(), "/elsewhere/")).toBeNull();
     expect(breadcrumbs(findCurrent(roots(), "/"))).toEqual([]);
   });

@@ -98,9 +98,7 @@ export function createPageStore(deps: PagesDeps) {
     const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
     const data = { ...input, contentRendered, ...modifiedBy(actorId) };
     const after =
-      id === null
-        ? await tx.page.create({ data: { ...data, ...createdBy(actorId) }, select: pageSelect })
-        : await tx.page.update({ where: { id }, data, select: pageSelect });
+      id === null ? await tx.page.create({ data: { ...data, ...createdBy(actorId) }, select: pageSelect }) : await tx.page.update({ where: { id }, data, select: pageSelect });
     if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: PAGE_RST_TARGET, id: String(after.id) }, renderJobOptions(PAGE_RST_TARGET, after.id));
     await enqueueIndexing(jobs, { type: PAGE_SEARCH_TYPE, id: after.id }, tx);
     return { before, after };
@@ -181,7 +179,7 @@ export function createPageStore(deps: PagesDeps) {
 
   /** Every published page in batches ordered by id (search rebuilds, sitemaps, the link checker). */
   async function* publishedPages(batchSize = 200): AsyncIterable<PageView[]> {
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const rows = await db.page.findMany({ where: { isPublished: true, id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, select: pageSelect });
       if (rows.length === 0) return;
       yield rows.map(toPageView);

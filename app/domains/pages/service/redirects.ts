@@ -63,7 +63,13 @@ export function createRedirectStore(deps: { db: Db; cache: Cache }) {
     const q = options.q?.trim();
     const where = q ? { OR: [{ oldPath: { contains: q, mode: "insensitive" as const } }, { newPath: { contains: q, mode: "insensitive" as const } }] } : {};
     const [items, total] = await Promise.all([
-      db.redirect.findMany({ where, orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }], skip: options.offset, take: options.limit, select: redirectSelect }),
+      db.redirect.findMany({
+        where,
+        orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "asc" }],
+        skip: options.offset,
+        take: options.limit,
+        select: redirectSelect,
+      }),
       db.redirect.count({ where }),
     ]);
     return { items, total };
@@ -91,7 +97,8 @@ export function createRedirectStore(deps: { db: Db; cache: Cache }) {
       return saved;
     } catch (error) {
       const appError = toAppError(error);
-      if (appError?.code === "CONFLICT" && !appError.fields) throw new AppError("CONFLICT", "This old path is already redirected.", { fields: { oldPath: ["This old path is already redirected."] } });
+      if (appError?.code === "CONFLICT" && !appError.fields)
+        throw new AppError("CONFLICT", "This old path is already redirected.", { fields: { oldPath: ["This old path is already redirected."] } });
       throw appError ?? error;
     }
   }

@@ -77,7 +77,8 @@ export function createGroupsAdminService(deps: { db: Db }) {
 
   async function permissionNames(tx: Tx, ids: number[]): Promise<string[]> {
     const rows = await tx.permission.findMany({ where: { id: { in: ids } }, select: { id: true, appLabel: true, model: true, codename: true, name: true } });
-    if (rows.length !== ids.length) throw new AppError("VALIDATION", "A chosen permission no longer exists.", { fields: { permissions: ["A chosen permission no longer exists."] } });
+    if (rows.length !== ids.length)
+      throw new AppError("VALIDATION", "A chosen permission no longer exists.", { fields: { permissions: ["A chosen permission no longer exists."] } });
     return rows.map(permissionKey);
   }
 

@@ -102,18 +102,29 @@ export function createUsersAdminService(deps: { db: Db }) {
 
   async function checkInput(tx: Tx, actor: CurrentUser, before: AdminUserView | null, input: UserAdminInput): Promise<number[]> {
     const groupIds = uniqueIds(input);
-    const groups = await tx.group.findMany({ where: { id: { in: groupIds } }, select: { id: true, permissions: { select: { permission: { select: { appLabel: true, codename: true } } } } } });
+    const groups = await tx.group.findMany({
+      where: { id: { in: groupIds } },
+      select: { id: true, permissions: { select: { permission: { select: { appLabel: true, codename: true } } } } },
+    });
     if (groups.length !== groupIds.length) throw new AppError("VALIDATION", "A chosen group no longer exists.", { fields: { groups: ["A chosen group no longer exists."] } });
     const groupPermissions = new Map(groups.map((group) => [group.id, group.permissions.map(({ permission }) => `${permission.appLabel}.${permission.codename}`)]));
     const state = (user: AdminUserView) => ({ id: user.id, isStaff: user.isStaff, isSuperuser: user.isSuperuser, groupIds: user.groups.map((group) => group.id) });
-    assertUserChangeAllowed(actor, before && state(before), { id: before?.id ?? null, isStaff: input.isStaff || input.isSuperuser, isSuperuser: input.isSuperuser, groupIds }, groupPermissions);
+    assertUserChangeAllowed(
+      actor,
+      before && state(before),
+      { id: before?.id ?? null, isStaff: input.isStaff || input.isSuperuser, isSuperuser: input.isSuperuser, groupIds },
+      groupPermissions,
+    );
     const twins = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE lower(username) = lower(${input.username}) AND id <> ${before?.id ?? 0} LIMIT 1`;
     if (twins.length > 0) throw new AppError("CONFLICT", "That username is already taken.", { fields: { username: ["That username is already taken."] } });
     return groupIds;
   }
 
   function privilegesChanged(before: AdminUserView, input: UserAdminInput, groupIds: number[]): boolean {
-    const previous = before.groups.map((group) => group.id).sort().join();
+    const previous = before.groups
+      .map((group) => group.id)
+      .sort()
+      .join();
     return (
       input.password !== undefined ||
       before.isActive !== input.isActive ||

@@ -7,7 +7,11 @@ import type { BatchContext, LegacyRow, MigrationStep } from "../../../core/legac
 
 /** Keeps rows whose `column` id exists in `table`; skips the others with `reason`. */
 async function keepExisting(ctx: BatchContext, rows: LegacyRow[], column: string, table: string, reason: string): Promise<LegacyRow[]> {
-  const found = await existingIds(ctx.target, table, rows.map((row) => row[column] as number));
+  const found = await existingIds(
+    ctx.target,
+    table,
+    rows.map((row) => row[column] as number),
+  );
   const kept = rows.filter((row) => found.has(row[column] as number));
   if (kept.length < rows.length) ctx.tally.skip(reason, rows.length - kept.length);
   return kept;

@@ -56,10 +56,7 @@ export function releaseFilters(queries: Record<string, string[]>): ReleaseQuery 
 }
 
 /** Resolves `os` and `release` ids (ModelChoiceFilter): a value that names no row is a 400. */
-export async function fileFilters(
-  queries: Record<string, string[]>,
-  exists: { os(id: number): Promise<boolean>; release(id: number): Promise<boolean> },
-): Promise<FileQuery> {
+export async function fileFilters(queries: Record<string, string[]>, exists: { os(id: number): Promise<boolean>; release(id: number): Promise<boolean> }): Promise<FileQuery> {
   checkKnownFilters(Object.keys(queries), FILE_FILTERS);
   const query: FileQuery = {};
   const errors: FieldErrors = {};

@@ -74,7 +74,8 @@ export function downloadsApiV3(downloads: DownloadsService, options: { siteUrl: 
   const app = new Hono<AppEnv>({ strict: true });
   const to = createV3Serializers(options.siteUrl);
   const staffOf = (c: Context<AppEnv>) => canSeeUnpublished(c.get("user"));
-  const cyclesByVersion = async () => new Map((await downloads.listReleaseCycles()).map((cycle): [string, ReleaseCycleView] => [`${cycle.versionMajor}.${cycle.versionMinor}`, cycle]));
+  const cyclesByVersion = async () =>
+    new Map((await downloads.listReleaseCycles()).map((cycle): [string, ReleaseCycleView] => [`${cycle.versionMajor}.${cycle.versionMinor}`, cycle]));
 
   app.get("/v3/downloads/releases/", async (c) => {
     const query = parseQuery(c);

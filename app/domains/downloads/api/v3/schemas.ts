@@ -19,7 +19,10 @@ export const ReleaseListQuerySchema = z.object({
     description: "Version line of the legacy `version` field: 3, 2, 1, or 100 for the Python install manager.",
   }),
   pre_release: flag.optional().meta({ description: "true for alphas, betas and release candidates only; false for final releases only." }),
-  pre_release_tag: z.enum(["a", "b", "rc", "final"], { error: "Use a, b, rc or final." }).optional().meta({ description: "Pre-release tag; `final` selects releases without one." }),
+  pre_release_tag: z
+    .enum(["a", "b", "rc", "final"], { error: "Use a, b, rc or final." })
+    .optional()
+    .meta({ description: "Pre-release tag; `final` selects releases without one." }),
   is_latest: flag.optional().meta({ description: "true for the latest release of each version line." }),
   is_published: flag.optional().meta({ description: "Staff only: false lists drafts. Everyone else sees published releases only." }),
   limit: whole("limit", 1000).pipe(z.number().min(1, "limit is at least 1.")).optional().meta({ description: "Page size, 1 to 1000 (default 100)." }),
@@ -91,7 +94,7 @@ export const ReleaseSchema = z
 export const ReleasePageSchema = z
   .object({
     results: z.array(ReleaseSchema),
-    next: z.url().nullable().meta({ description: "The next page (also sent as `Link: <…>; rel=\"next\"`), or null on the last page." }),
+    next: z.url().nullable().meta({ description: 'The next page (also sent as `Link: <…>; rel="next"`), or null on the last page.' }),
   })
   .meta({ title: "ReleasePage" });
 
