@@ -32,7 +32,8 @@ export function fitsDbInteger(value: number): boolean {
   return Number.isInteger(value) && value >= MIN_DB_INT && value <= MAX_DB_ID;
 }
 
-interface IntFilter {
+/** A Prisma-style filter on an integer column. */
+export interface IntFilter {
   equals?: number;
   in?: number[];
   gt?: number;

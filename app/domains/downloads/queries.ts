@@ -1,5 +1,6 @@
 // Prisma selects, the plain views the service returns, and the filters every transport
 // translates its query string into (v1 tastypie lookups, v2 django-filter, v3).
+import type { IntFilter } from "../../core/http/ids.ts";
 import type { Prisma } from "../../core/db/client.ts";
 import { sanitizeMarkupHtml } from "../../core/markup/sanitize.ts";
 
@@ -107,14 +108,7 @@ export interface TextFilter {
   insensitive?: boolean;
 }
 
-export interface NumberFilter {
-  equals?: number;
-  in?: number[];
-  gt?: number;
-  gte?: number;
-  lt?: number;
-  lte?: number;
-}
+export type NumberFilter = IntFilter;
 
 export interface DateFilter {
   equals?: Date;
