@@ -28,6 +28,7 @@ import type { DomainModules } from "./domains/index.ts";
 import { BANNERS_PORT } from "./domains/banners/index.ts";
 import { BOXES_PORT } from "./domains/boxes/index.ts";
 import { SITE_MENUS_PORT } from "./domains/pages/index.ts";
+import { adminDocsRoutes } from "./site/admin-docs.ts";
 import { apiDocsRoutes } from "./site/api-docs.ts";
 import { errorHandler, notFoundHandler } from "./site/errors.ts";
 import { healthRoutes } from "./site/health.ts";
@@ -36,6 +37,7 @@ import { homeRoutes, NO_HOME_SOURCES } from "./site/home.ts";
 import { createLayoutLoader } from "./site/layout.ts";
 import { searchRoutes } from "./site/search.ts";
 import { staticRoutes } from "./site/static-files.ts";
+import { templatePageRoutes } from "./site/template-pages.ts";
 
 export type AppDeps = PlatformDeps;
 export type AppRegistry = ModuleRegistry<DomainModules>;
@@ -86,9 +88,12 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.use(renderer(renderOptions));
 
   const adminRegistry = createAdminRegistry(adminResourcesOf(deps, registry));
+  // Before the admin, whose /:app/:model/ patterns would otherwise claim /admin/doc/models/.
+  app.route("/admin/doc/", adminDocsRoutes({ registry: adminRegistry, routes: () => app.routes }));
   // Mounted with its trailing slash: under strict routing the index must be /admin/, not /admin.
   app.route("/admin/", adminRoutes({ db: deps.db, registry: adminRegistry, flash: { secret: config.SECRET_KEY, secureCookies } }));
   app.route("/", homeRoutes({ boxes: registry.port(BOXES_PORT), sources: NO_HOME_SOURCES }));
+  app.route("/", templatePageRoutes());
   for (const mount of registry.routes(web)) app.route(mount.path, mount.app);
   app.route("/", apiDocsRoutes({ document: buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: registry.openApiParts() }) }));
   app.route("/", searchRoutes({ search: deps.search, sources: () => registry.searchSources() }));

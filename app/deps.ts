@@ -96,7 +96,11 @@ async function prepareDatabase(options: RuntimeOptions, cleanups: Array<() => Pr
     cleanups.push(() => embedded.stop());
     databaseUrl = embedded.url;
     freshEmbeddedDatabase = embedded.created;
-    logger.info({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, "using the embedded PostgreSQL (DATABASE_URL is not set)");
+    // The URL is printed so other tools (psql, a second shell's scripts) can reach it.
+    logger.info(
+      { dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, joined: embedded.joined },
+      `using the embedded PostgreSQL at ${embedded.url} (DATABASE_URL is not set)${embedded.joined ? "; it was already running" : ""}`,
+    );
   }
   if (options.migrate ?? config.MIGRATE_ON_START) await migrateDatabase({ connectionString: databaseUrl, logger });
   return { databaseUrl, freshEmbeddedDatabase };

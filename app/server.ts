@@ -5,6 +5,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { adminResourcesOf } from "./app.ts";
 import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
+import { describeFailure } from "./core/cli/failure.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
 import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
@@ -30,7 +31,7 @@ const workerStatus = {
 };
 
 const runtime = await buildRuntime({ config, logger, worker: workerStatus }).catch((error: unknown) => {
-  logger.fatal({ err: error }, "could not start: %s", (error as Error).message);
+  logger.fatal({ err: error }, "could not start: %s", describeFailure(error));
   process.exit(1);
 });
 

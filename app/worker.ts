@@ -1,16 +1,14 @@
 // Entry point of `npm run worker`: runs the background worker alone (with RUN_WORKER=0
-// on the web processes).
-import { ConfigError, loadConfig } from "./core/config/config.ts";
+// on the web processes). Without DATABASE_URL it joins the embedded PostgreSQL that
+// `npm start` runs, or starts it.
+import { describeFailure } from "./core/cli/failure.ts";
+import { loadConfig } from "./core/config/config.ts";
 import { startWorker } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
 import { buildRuntime } from "./deps.ts";
 
 try {
   const config = loadConfig();
-  if (!config.DATABASE_URL) {
-    // Two processes cannot share one embedded cluster; `npm start` runs the worker itself.
-    throw new ConfigError("Invalid configuration: DATABASE_URL is required for `npm run worker` (without it, `npm start` runs the worker in-process)");
-  }
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY && !config.isProduction });
   let running = false;
   const runtime = await buildRuntime({ config, logger, worker: { mode: "in-process", isRunning: () => running } });
@@ -32,9 +30,6 @@ try {
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  console.error(`worker: ${describeFailure(error)}`);
+  process.exit(1);
 }

@@ -158,4 +158,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { runCommand } = await import("../app/core/cli/failure.ts");
+  await runCommand("user:create", main);
+}

@@ -1,6 +1,7 @@
 // `npm run legacy:migrate -- --from <postgres-url>`: copies the legacy python.org
 // database into DATABASE_URL (or the embedded database), printing progress on stderr and
 // the per-table report on stdout. Exits non-zero with one line on failure.
+import { runCommand } from "../app/core/cli/failure.ts";
 import { loadConfig } from "../app/core/config/config.ts";
 import { LEGACY_MIGRATE_USAGE, parseLegacyMigrateArgs } from "../app/core/legacy/cli.ts";
 import { legacyMigratorsOf } from "../app/core/modules/index.ts";
@@ -37,7 +38,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`legacy:migrate: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+await runCommand("legacy:migrate", main);

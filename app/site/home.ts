@@ -52,9 +52,10 @@ export const NO_HOME_SOURCES: HomeSources = {
   codeSamples: async () => [],
 };
 
+/** `/` and `/shell/` (legacy python/shell.html: the same page with the console on top). */
 export function homeRoutes(deps: { boxes: BoxesService; sources: HomeSources }) {
   const app = new Hono<AppEnv>();
-  app.get("/", async (c) => {
+  const load = async () => {
     const [boxes, news, events, story, samples] = await Promise.all([
       deps.boxes.getBoxesHtml({ labels: [...HOME_BOX_LABELS] }),
       deps.sources.latestNews(5),
@@ -62,7 +63,9 @@ export function homeRoutes(deps: { boxes: BoxesService; sources: HomeSources }) 
       deps.sources.featuredStory(),
       deps.sources.codeSamples(5),
     ]);
-    return c.render("home/index.njk", { boxes, news, events, story, samples, body_class: "python home" });
-  });
+    return { boxes, news, events, story, samples };
+  };
+  app.get("/", async (c) => c.render("home/index.njk", { ...(await load()), body_class: "python home" }));
+  app.get("/shell/", async (c) => c.render("site/shell.njk", { ...(await load()), title: "Interactive Python console", body_class: "python home shell-active" }));
   return app;
 }

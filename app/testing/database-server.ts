@@ -1,6 +1,7 @@
 // Finds the PostgreSQL server tests use: TEST_DATABASE_URL or DATABASE_URL when set,
 // otherwise an embedded cluster under .data/test-postgres (kept between runs).
 import path from "node:path";
+import { describeFailure } from "../core/cli/failure.ts";
 import { startEmbeddedPostgres } from "../core/db/embedded.ts";
 import { createLogger } from "../core/logging/logger.ts";
 
@@ -13,10 +14,10 @@ export interface DatabaseServer {
 export async function ensureTestDatabaseServer(rootDir: string): Promise<DatabaseServer> {
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) return { adminUrl: configured, stop: async () => undefined };
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(rootDir, ".data/test-postgres"),
-    port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
-    logger: createLogger({ level: "warn" }),
+  const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(rootDir, ".data/test-postgres"), port, logger: createLogger({ level: "warn" }) }).catch((error: unknown) => {
+    // vitest prints a rejection's message only, so the message carries the whole advice.
+    throw new Error(`The tests found no PostgreSQL: ${describeFailure(error)} (or set DATABASE_URL / TEST_DATABASE_URL to a server the tests may use).`);
   });
   return { adminUrl: embedded.url, stop: embedded.stop };
 }

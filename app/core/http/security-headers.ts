@@ -16,6 +16,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
       imgSrc: ["'self'", "data:", "https:"],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
+      // /shell/ embeds the interactive console (legacy python/shell.html).
+      frameSrc: ["'self'", "https://console.python.org"],
       frameAncestors: ["'self'"],
       baseUri: ["'self'"],
       objectSrc: ["'none'"],
