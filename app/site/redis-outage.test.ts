@@ -3,7 +3,7 @@
 // down (cache and rate limits in the process, sessions fail closed, sign-in says it is
 // unavailable), /healthz shows the degradation, and Redis is used again once it is back.
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formPost, responseCookie, signIn, createTestUser } from "../testing/auth.ts";
 import { createTestContext, type TestContext } from "../testing/deps.ts";
 import { createTestRedisServer, pollUntil, type TestRedisServer } from "../testing/redis-server.ts";
@@ -78,6 +78,8 @@ describe("a Redis outage under a running site", () => {
     for (const [path, status] of pages) expect({ path, status: (await timed(path)).response.status }).toEqual({ path, status });
     expect((await keys("cache:entry:*")).length).toBeGreaterThan(0);
 
+    // ioredis reports errors nobody listens to on the console, once per reconnect attempt.
+    const consoleErrors = vi.spyOn(console, "error");
     await redis.stop();
 
     // Twice: the first pass may see the drop, the second runs on the fallbacks.
@@ -110,6 +112,9 @@ describe("a Redis outage under a running site", () => {
     expect(health.status).toBe("degraded");
     expect(health.checks.redis!.ok).toBe(false);
     expect(health.checks.database!.ok).toBe(true);
+
+    expect(consoleErrors.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("ioredis"))).toEqual([]);
+    consoleErrors.mockRestore();
 
     await redis.start();
     await pollUntil("the site to reconnect to Redis", async () => (await healthz()).checks.redis!.ok, 15_000);
