@@ -9,7 +9,8 @@ import { createApp, type AppDeps, type AppRegistry } from "./app.ts";
 import { ROOT_DIR } from "./core/root-dir.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
-import { createRedisKeyValue } from "./core/cache/redis.ts";
+import { createFailoverKeyValue, FALLBACK_MAX_ENTRIES } from "./core/cache/failover.ts";
+import { createRedisKeyValue, isRedisKeyValue, REDIS_CONNECT_TIMEOUT_MS } from "./core/cache/redis.ts";
 import { systemClock } from "./core/clock/clock.ts";
 import type { Config } from "./core/config/config.ts";
 import { createDb } from "./core/db/client.ts";
@@ -59,6 +60,10 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
     const { databaseUrl, freshEmbeddedDatabase } = await prepareDatabase(options, cleanups);
     const taskNames = new Set<string>();
     const deps = buildDeps({ ...options, overrides }, databaseUrl, cleanups, taskNames);
+    // Commands are not queued while disconnected, so wait (briefly) for the first connection.
+    if (isRedisKeyValue(deps.kv) && !(await deps.kv.waitUntilReady(2 * REDIS_CONNECT_TIMEOUT_MS))) {
+      logger.warn("Redis is not reachable at start: running degraded until it is");
+    }
     const registry = createModuleRegistry(DOMAIN_MODULES, deps);
     const app = createApp(deps, registry);
     // The link checker asks the app itself about internal links, without the network.
@@ -120,7 +125,12 @@ function buildDeps(
   };
   const db = overrides.db ?? owned(createDb(databaseUrl, { maxConnections: config.DATABASE_POOL_SIZE }), (client) => client.$disconnect());
   const kv =
-    overrides.kv ?? owned(config.REDIS_URL ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX }) : createMemoryKeyValue(), (store) => store.close());
+    overrides.kv ??
+    owned(config.REDIS_URL ? createRedisKeyValue({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX, logger }) : createMemoryKeyValue(), (store) => store.close());
+  // While Redis is down the cache lives in the process (bounded), and Redis takes over again when back.
+  const cacheStore = isRedisKeyValue(kv)
+    ? owned(createFailoverKeyValue({ primary: kv, fallback: createMemoryKeyValue({ maxEntries: FALLBACK_MAX_ENTRIES }) }), (store) => store.close())
+    : kv;
   if (!config.REDIS_URL && !overrides.kv) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
   const search =
     overrides.search ?? owned(createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX }), (index) => index.close());
@@ -134,7 +144,7 @@ function buildDeps(
     logger,
     db,
     kv,
-    cache: overrides.cache ?? createCache(kv),
+    cache: overrides.cache ?? createCache(cacheStore),
     search,
     jobs,
     clock,

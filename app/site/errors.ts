@@ -18,7 +18,7 @@ interface RenderOptions {
 }
 
 const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
-const ERROR_TEMPLATES = new Set([400, 403, 404, 405, 413, 422, 429, 500]);
+const ERROR_TEMPLATES = new Set([400, 403, 404, 405, 413, 422, 429, 500, 503]);
 
 /** Normalises anything thrown into a status, a public message and optional field errors. */
 function describe(error: unknown): { status: number; message: string; code?: string; fields?: Record<string, string[]>; unexpected: boolean } {
@@ -47,6 +47,11 @@ export function errorHandler(options: RenderOptions): ErrorHandler<AppEnv> {
   return async (error, c) => {
     const { status, message, code, fields, unexpected } = describe(error);
     if (unexpected) c.get("logger")?.error({ err: error, path: c.req.path }, "unhandled error");
+    if (status === 503) {
+      // A backing service is down: ask to come back later, and let no cache keep the refusal.
+      c.header("Retry-After", "30");
+      c.header("Cache-Control", "no-store");
+    }
     if (isApiPath(c.req.path)) return problemResponse(c, status, message, { code, fields });
     return renderErrorPage(c, options, status, message);
   };

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
-import { clearSessionCookie, SESSION_COOKIE, type SessionStore } from "./sessions.ts";
+import { clearSessionCookie, SESSION_COOKIE, SessionStoreUnavailable, type SessionStore } from "./sessions.ts";
 
 /** What the middleware needs from the users domain. */
 export interface UserLoader {
@@ -20,12 +20,32 @@ export interface ApiCredentialLookup {
 
 const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
 
-/** Sets `user` from the session cookie on every non-API request; a stale or revoked cookie is cleared. */
+/** The session behind the token, or "unavailable" when the store cannot be read. */
+async function readSession(sessions: SessionStore, token: string) {
+  try {
+    return await sessions.resolveSession(token);
+  } catch (error) {
+    if (error instanceof SessionStoreUnavailable) return "unavailable" as const;
+    throw error;
+  }
+}
+
+/**
+ * Sets `user` from the session cookie on every non-API request; a stale or revoked cookie
+ * is cleared. When the session store is down the request goes on signed out (fail closed)
+ * and the cookie is kept, so the session is back once the store is.
+ */
 export function sessionAuth(options: { sessions: SessionStore; users: UserLoader; secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (!token || isApiPath(c.req.path)) return next();
-    const session = await options.sessions.resolveSession(token);
+    const session = await readSession(options.sessions, token);
+    if (session === "unavailable") {
+      // Logged once per outage by the Redis client, not once per request.
+      await next();
+      c.header("Vary", "Cookie", { append: true });
+      return;
+    }
     const user = session ? await options.users.loadCurrentUser(session) : null;
     if (user) {
       c.set("user", user);

@@ -7,6 +7,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { createHash } from "node:crypto";
 import type { KeyValue } from "../cache/types.ts";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
 import { randomToken } from "../http/signing.ts";
 import { createDbSessionBackend, createRedisSessionBackend, redisClientOf, type SessionBackend, type SessionRecord } from "./session-backends.ts";
 
@@ -27,6 +28,34 @@ export interface SessionStoreOptions {
   absoluteSeconds?: number;
 }
 
+/** What a visitor reads when the session store (Redis) cannot be reached. */
+export const SESSIONS_UNAVAILABLE = "Signing in is temporarily unavailable. Please try again in a few minutes.";
+
+/** Thrown by the session store when its backend fails; `resolveSession` callers treat it as signed out. */
+export class SessionStoreUnavailable extends AppError {
+  constructor(cause: unknown) {
+    super("UNAVAILABLE", SESSIONS_UNAVAILABLE, { cause });
+  }
+}
+
+/** The same backend whose failures (Redis down, timed out) become SessionStoreUnavailable. */
+function unavailableOnFailure(backend: SessionBackend): SessionBackend {
+  const guard =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      call(...args).catch((error: unknown) => {
+        throw new SessionStoreUnavailable(error);
+      });
+  return {
+    kind: backend.kind,
+    save: guard(backend.save),
+    load: guard(backend.load),
+    touch: guard(backend.touch),
+    delete: guard(backend.delete),
+    deleteForUser: guard(backend.deleteForUser),
+  };
+}
+
 export interface ActiveSession {
   userId: number;
   securityStamp: number;
@@ -42,7 +71,7 @@ export function createSessionStore(options: SessionStoreOptions) {
   const idleMs = (options.idleSeconds ?? SESSION_IDLE_SECONDS) * 1000;
   const absoluteSeconds = options.absoluteSeconds ?? SESSION_ABSOLUTE_SECONDS;
   const client = redisClientOf(options.kv);
-  const backend: SessionBackend = client ? createRedisSessionBackend(client, { now, absoluteSeconds }) : createDbSessionBackend(options.db);
+  const backend = unavailableOnFailure(client ? createRedisSessionBackend(client, { now, absoluteSeconds }) : createDbSessionBackend(options.db));
 
   const idleEnd = (from: Date, absoluteEnd: Date) => new Date(Math.min(from.getTime() + idleMs, absoluteEnd.getTime()));
 
@@ -66,7 +95,7 @@ export function createSessionStore(options: SessionStoreOptions) {
     return { token, expires: absoluteExpiresAt };
   }
 
-  /** Returns the live session behind a cookie token (sliding its idle expiry), or null. */
+  /** Returns the live session behind a cookie token (sliding its idle expiry), or null; SessionStoreUnavailable when the store is down. */
   async function resolveSession(token: string | undefined): Promise<ActiveSession | null> {
     if (!token || !TOKEN_PATTERN.test(token)) return null;
     const tokenHash = sha256Hex(token);

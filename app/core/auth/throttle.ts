@@ -30,7 +30,7 @@ function makeLimiter(client: Redis | undefined, keyPrefix: string, points: numbe
   const memory = new RateLimiterMemory({ keyPrefix, points, duration });
   if (!client) return memory;
   // If Redis is unreachable the in-process limiter keeps counting instead of failing logins.
-  return new RateLimiterRedis({ storeClient: client, keyPrefix, points, duration, insuranceLimiter: memory });
+  return new RateLimiterRedis({ storeClient: client, keyPrefix, points, duration, insuranceLimiter: memory, rejectIfRedisNotReady: true });
 }
 
 /** Normalises the submitted name the way lookups do (case-insensitive), bounded in length. */

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCache } from "./cache.ts";
 import { createMemoryKeyValue } from "./memory.ts";
-import { createRedisKeyValue } from "./redis.ts";
+import { createRedisKeyValue, isRedisKeyValue } from "./redis.ts";
 import type { KeyValue } from "./types.ts";
 
 const backends: Array<[string, () => KeyValue]> = [["memory", () => createMemoryKeyValue()]];
@@ -17,6 +17,10 @@ afterAll(async () => {
 describe.each(backends)("%s key-value store", (_name, make) => {
   const kv = make();
   opened.push(kv);
+  // Redis commands are not queued before the connection is up (they fail fast instead).
+  beforeAll(async () => {
+    if (isRedisKeyValue(kv)) expect(await kv.waitUntilReady(5000)).toBe(true);
+  });
 
   it("gets, sets, deletes and expires keys", async () => {
     await kv.set("a", "1");

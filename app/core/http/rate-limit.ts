@@ -77,7 +77,7 @@ function makeLimiter(client: Redis | undefined, keyPrefix: string, limit: { poin
   const memory = new RateLimiterMemory({ keyPrefix, ...limit });
   if (!client) return memory;
   // If Redis fails, each process keeps counting on its own rather than refusing the API.
-  return new RateLimiterRedis({ storeClient: client, keyPrefix, ...limit, insuranceLimiter: memory });
+  return new RateLimiterRedis({ storeClient: client, keyPrefix, ...limit, insuranceLimiter: memory, rejectIfRedisNotReady: true });
 }
 
 function setHeaders(c: Context<AppEnv>, limit: number, state: RateLimiterRes): number {
