@@ -81,5 +81,9 @@ describe("the API reference page", () => {
     const html = await (await ctx.app.request("/api/docs/")).text();
     for (const { operation } of operations(document)) expect(html, operation.operationId).toContain(`id="${operation.operationId}"`);
     expect(html).toContain('id="schema-V1ReleaseFileBody"');
+    const upload = html.slice(html.indexOf('id="createV1DownloadsReleaseFile"'), html.indexOf('id="deleteV1DownloadsReleaseFileList"'));
+    expect(upload).toContain("Requires ApiKey &lt;username&gt;:&lt;key&gt; of a staff account.");
+    expect(upload).toContain('<a href="#schema-V1ReleaseFileBody">V1ReleaseFileBody</a>');
+    expect(html).toContain('<a href="#schema-V1Release">objects: array of V1Release</a>');
   });
 });
