@@ -43,7 +43,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents the v1 write flow of release tooling with ApiKey credentials", async () => {
-    const { paths } = await documentOf();
+    const document = await documentOf();
+    const { paths } = document;
     for (const [path, method] of [
       ["/api/v1/downloads/release/", "post"],
       ["/api/v1/downloads/release_file/", "post"],
@@ -55,6 +56,10 @@ describe("the OpenAPI document", () => {
     expect(paths["/api/v1/downloads/release_file/"]!.post!.requestBody).toMatchObject({
       content: { "application/json": { schema: { $ref: "#/components/schemas/V1ReleaseFileBody" } } },
     });
+    // Bodies are described as input: fields the service defaults are optional.
+    const schemas = (document as unknown as { components: { schemas: Record<string, { required?: string[] }> } }).components.schemas;
+    expect(schemas.V1ReleaseFileBody!.required).toEqual(["name", "slug", "os", "release", "url"]);
+    expect(schemas.V1ReleaseBody!.required).toEqual(["name"]);
   });
 });
 

@@ -27,6 +27,8 @@ export interface OpenApiPart {
   paths: Record<string, Record<string, OpenApiOperation>>;
   /** Component schemas by name, referenced as `#/components/schemas/<name>`. */
   schemas: Record<string, z.ZodType>;
+  /** Components of request bodies, described as the schema accepts input (fields with defaults optional). */
+  requestSchemas?: Record<string, z.ZodType>;
 }
 
 /** JSON Schema of a zod schema without the `$schema` keyword (the document declares the dialect). */
@@ -81,8 +83,11 @@ function mergeParts(parts: OpenApiPart[]) {
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   const tags = new Map<string, { name: string; description: string }>();
   for (const part of parts) {
-    for (const [name, schema] of Object.entries(part.schemas)) {
-      const json = jsonSchemaOf(schema);
+    const components = [
+      ...Object.entries(part.schemas).map(([name, schema]) => [name, jsonSchemaOf(schema)] as const),
+      ...Object.entries(part.requestSchemas ?? {}).map(([name, schema]) => [name, jsonSchemaOf(schema, "input")] as const),
+    ];
+    for (const [name, json] of components) {
       if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(json)) throw new OpenApiConflictError(`schema "${name}" is defined twice, differently`);
       schemas[name] = json;
     }

@@ -12,7 +12,8 @@ const V2_TAG = "Pages v2 (legacy)";
 
 export const pagesV1OpenApi: OpenApiPart = {
   tags: [{ name: V1_TAG, description: "The CMS pages as the legacy tastypie resource served them." }],
-  schemas: { V1Page: V1PageSchema, V1PageBody: V1PageBodySchema },
+  schemas: { V1Page: V1PageSchema },
+  requestSchemas: { V1PageBody: V1PageBodySchema },
   paths: tastypieResourcePaths({
     name: "pages/page",
     tag: V1_TAG,

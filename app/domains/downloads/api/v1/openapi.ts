@@ -16,14 +16,8 @@ export const downloadsV1OpenApi: OpenApiPart = {
         "tastypie resources of the legacy site, kept for release tooling. Uploading a release's files: `GET /api/v1/downloads/release/?name=Python%203.14.1` for its URI, `DELETE /api/v1/downloads/release_file/?release=<id>` to clear old files, then `POST /api/v1/downloads/release_file/` once per file, each with `Authorization: ApiKey <username>:<key>` of a staff account.",
     },
   ],
-  schemas: {
-    V1OperatingSystem: V1OsSchema,
-    V1OperatingSystemBody: V1OsBodySchema,
-    V1Release: V1ReleaseSchema,
-    V1ReleaseBody: V1ReleaseBodySchema,
-    V1ReleaseFile: V1ReleaseFileSchema,
-    V1ReleaseFileBody: V1ReleaseFileBodySchema,
-  },
+  schemas: { V1OperatingSystem: V1OsSchema, V1Release: V1ReleaseSchema, V1ReleaseFile: V1ReleaseFileSchema },
+  requestSchemas: { V1OperatingSystemBody: V1OsBodySchema, V1ReleaseBody: V1ReleaseBodySchema, V1ReleaseFileBody: V1ReleaseFileBodySchema },
   paths: {
     ...tastypieResourcePaths({
       name: "downloads/os",
