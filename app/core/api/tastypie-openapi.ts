@@ -85,7 +85,7 @@ export function tastypieResourcePaths(resource: TastypieResourceDoc): Record<str
     list.post = {
       operationId: `create${id}`,
       summary: `Add one of the ${resource.noun}`,
-      description: resource.create.description ?? "Staff only, with `ApiKey <username>:<key>`. Relations are given as resource URIs.",
+      description: resource.create.description ?? "Relations are given as resource URIs.",
       tags,
       security: STAFF_ONLY,
       requestBody: jsonBody("The new object; fields as in the list.", resource.create.body),

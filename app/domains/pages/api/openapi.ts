@@ -20,7 +20,7 @@ export const pagesV1OpenApi: OpenApiPart = {
     noun: "pages",
     schema: "V1Page",
     filtering: PAGE_V1_SPEC.filtering,
-    create: { body: "V1PageBody", description: "Staff only, with `ApiKey <username>:<key>`. The path must be free; the markup type defaults to reStructuredText." },
+    create: { body: "V1PageBody", description: "The path must be free; the markup type defaults to reStructuredText." },
     deleteDetail: true,
   }),
 };

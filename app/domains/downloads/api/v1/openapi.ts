@@ -37,8 +37,7 @@ export const downloadsV1OpenApi: OpenApiPart = {
       filtering: FILTER_SPECS["downloads/release"].filtering,
       create: {
         body: "V1ReleaseBody",
-        description:
-          "Staff only, with `ApiKey <username>:<key>`. The name follows the release naming rules (`Python 3.14.1`, `Python 3.15.0a2`); the slug defaults to the slugified name.",
+        description: "The name follows the release naming rules (`Python 3.14.1`, `Python 3.15.0a2`); the slug defaults to the slugified name.",
       },
       deleteDetail: true,
       set: true,
@@ -49,11 +48,11 @@ export const downloadsV1OpenApi: OpenApiPart = {
       noun: "release files",
       schema: "V1ReleaseFile",
       filtering: FILTER_SPECS["downloads/release_file"].filtering,
-      create: { body: "V1ReleaseFileBody", description: "Staff only, with `ApiKey <username>:<key>`. `os` and `release` are v1 URIs; as add_to_pydotorg.py sends them." },
+      create: { body: "V1ReleaseFileBody", description: "`os` and `release` are v1 URIs, as add_to_pydotorg.py sends them." },
       deleteDetail: true,
       deleteList: {
         summary: "Delete every file of a release",
-        description: "Exactly one filter, `release`, is required (legacy ReleaseFileResource.delete_list); anything else is a 400. Staff only.",
+        description: "Exactly one filter, `release`, is required (legacy ReleaseFileResource.delete_list); anything else is a 400.",
         parameters: [{ name: "release", in: "query", required: true, description: "The release's id.", schema: { type: "integer", minimum: 1 } }],
       },
       set: true,
