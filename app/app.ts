@@ -5,7 +5,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "./core/errors.ts";
 import { adminRoutes, createAdminRegistry, type AnyAdminResource } from "./core/admin/index.ts";
+import { sharedOpenApi } from "./core/api/openapi-shared.ts";
 import { legacyApiRoots } from "./core/api/roots.ts";
+import { apiV3Root } from "./core/api/v3-root.ts";
 import { ACCOUNTS_PORT } from "./core/auth/accounts-port.ts";
 import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
 import { createSessionStore } from "./core/auth/sessions.ts";
@@ -14,7 +16,7 @@ import { csrfProtection } from "./core/http/csrf.ts";
 import { createRouteMatcher } from "./core/http/route-match.ts";
 import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
-import { buildOpenApiDocument } from "./core/http/openapi.ts";
+import { buildOpenApiDocument, type OpenApiDocument } from "./core/http/openapi.ts";
 import { mailOutboxAdmin } from "./core/mail/index.ts";
 import { createApiRateLimits } from "./core/http/rate-limit.ts";
 import { requestContext } from "./core/http/request-context.ts";
@@ -80,7 +82,9 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
 
   app.route("/", healthRoutes(serviceHealthChecks(deps)));
   app.route("/", staticRoutes(assets));
-  app.route("/api", apiRoutes(deps, registry, web, accounts));
+  // One document for /api/openapi.json, /api/docs/ and the /api/v3/ root.
+  const apiDocument = buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: [sharedOpenApi, ...registry.openApiParts()] });
+  app.route("/api", apiRoutes(deps, registry, web, accounts, apiDocument));
   app.use(sessionAuth({ sessions: web.sessions, users: accounts, secureCookies }));
   const routeExists = createRouteMatcher(app);
   app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies, routeExists }));
@@ -95,7 +99,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.route("/", homeRoutes({ boxes: registry.port(BOXES_PORT), sources: NO_HOME_SOURCES }));
   app.route("/", templatePageRoutes());
   for (const mount of registry.routes(web)) app.route(mount.path, mount.app);
-  app.route("/", apiDocsRoutes({ document: buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: registry.openApiParts() }) }));
+  app.route("/", apiDocsRoutes({ document: apiDocument }));
   app.route("/", searchRoutes({ search: deps.search, sources: () => registry.searchSources() }));
 
   app.notFound(notFoundHandler(renderOptions, routeExists, registry.fallbacks(web)));
@@ -109,7 +113,7 @@ export function adminResourcesOf(deps: AppDeps, registry: AppRegistry): AnyAdmin
 }
 
 /** The JSON APIs: credentials from the Authorization header, per-version limits, every module's routes. */
-function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accounts: Parameters<typeof apiAuth>[0]["users"]): Hono<AppEnv> {
+function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accounts: Parameters<typeof apiAuth>[0]["users"], document: OpenApiDocument): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: true });
   api.use(apiAuth({ users: accounts }));
   // After apiAuth, so authenticated clients count per user rather than per IP.
@@ -117,5 +121,6 @@ function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accou
   for (const version of ["v1", "v2", "v3"] as const) api.use(`/${version}/*`, limits[version]);
   for (const routes of registry.apis(web)) api.route("/", routes);
   api.route("/", legacyApiRoots(registry.legacyApiResources(), { siteUrl: web.siteUrl }));
+  api.route("/", apiV3Root({ document, siteUrl: web.siteUrl }));
   return api;
 }

@@ -90,7 +90,9 @@ describe("the domain registry", () => {
     const openapi = (await (await ctx.app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
     for (const module of DOMAIN_MODULES) {
       for (const name of module.api?.legacyResources?.v1 ?? []) expect(Object.keys(v1), module.name).toContain(name);
-      for (const route of Object.keys(module.api?.openApi?.paths ?? {})) expect(Object.keys(openapi.paths), module.name).toContain(route);
+      for (const part of Object.values(module.api?.openApi ?? {})) {
+        for (const route of Object.keys(part.paths)) expect(Object.keys(openapi.paths), module.name).toContain(route);
+      }
     }
   });
 

@@ -20,13 +20,33 @@ function schemaSummary(schema: Record<string, unknown> = {}): string {
   return typeof schema.pattern === "string" ? `${type} (${schema.pattern})` : type;
 }
 
-function responseSchemaName(response: unknown): string | null {
-  const content = (response as { content?: Record<string, { schema?: { $ref?: string; items?: { $ref?: string } } }> }).content;
-  const schema = content ? Object.values(content)[0]?.schema : undefined;
-  const reference = schema?.$ref ?? schema?.items?.$ref;
-  if (!reference) return null;
-  const name = reference.split("/").pop()!;
-  return schema?.items ? `array of ${name}` : name;
+type SchemaNode = { $ref?: string; items?: SchemaNode; oneOf?: SchemaNode[]; properties?: Record<string, SchemaNode> };
+
+const refName = (reference: string) => reference.split("/").pop()!;
+
+/** What a body holds, for the reference's tables: a component name, and the one to link. */
+function schemaLabel(schema: SchemaNode | undefined): { label: string; link: string } | null {
+  if (!schema) return null;
+  if (schema.$ref) return { label: refName(schema.$ref), link: refName(schema.$ref) };
+  if (schema.items?.$ref) return { label: `array of ${refName(schema.items.$ref)}`, link: refName(schema.items.$ref) };
+  // tastypie lists: `{meta, objects: [...]}`.
+  const objects = schema.properties?.objects?.items?.$ref;
+  if (objects) return { label: `objects: array of ${refName(objects)}`, link: refName(objects) };
+  const choices = (schema.oneOf ?? []).flatMap((choice) => (choice.$ref ? [refName(choice.$ref)] : []));
+  return choices.length > 0 ? { label: choices.join(" or "), link: choices[0]! } : null;
+}
+
+function bodySchema(holder: unknown) {
+  const content = (holder as { content?: Record<string, { schema?: SchemaNode }> } | undefined)?.content;
+  return schemaLabel(content ? Object.values(content)[0]?.schema : undefined);
+}
+
+const SECURITY_NAMES: Record<string, string> = { token: "Token <key>", apiKey: "ApiKey <username>:<key>" };
+
+/** The credentials an operation asks for, where it overrides the document's default. */
+function credentials(operation: OpenApiOperation): string {
+  if (!operation.security) return "";
+  return operation.security.flatMap((requirement) => Object.keys(requirement).map((name) => SECURITY_NAMES[name] ?? name)).join(" or ");
 }
 
 /** The reference page's data: operations grouped by tag, and every schema as formatted JSON. */
@@ -43,10 +63,12 @@ export function describeApi(document: OpenApiDocument) {
           summary: operation.summary,
           description: operation.description ?? "",
           parameters: ((operation.parameters ?? []) as Parameter[]).map((parameter) => ({ ...parameter, type: schemaSummary(parameter.schema) })),
+          requestBody: operation.requestBody ? { description: operation.requestBody.description ?? "", schema: bodySchema(operation.requestBody) } : null,
+          credentials: credentials(operation),
           responses: Object.entries(operation.responses).map(([status, response]) => ({
             status,
             description: (response as { description: string }).description,
-            schema: responseSchemaName(response),
+            schema: bodySchema(response),
           })),
         };
       }),

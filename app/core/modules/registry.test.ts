@@ -3,6 +3,8 @@ import type { PlatformDeps } from "../platform.ts";
 import { bind, definePort } from "./ports.ts";
 import { createModuleRegistry, legacyMigratorsOf, ModuleRegistryError } from "./registry.ts";
 import { defineModule, type AnyDomainModule } from "./types.ts";
+import type { OpenApiPart } from "../http/openapi.ts";
+import { Hono } from "hono";
 
 // The registry only hands deps through to createService; these tests never read them.
 const deps = {} as PlatformDeps;
@@ -60,5 +62,25 @@ describe("module registry", () => {
     const ping: AnyDomainModule = { name: "ping", uses: [PONG], provides: [PING], createService: () => ({}), bind: (s) => [bind(PING, s)] };
     const pong: AnyDomainModule = { name: "pong", uses: [PING], provides: [PONG], createService: () => ({}), bind: (s) => [bind(PONG, s)] };
     expect(() => createModuleRegistry([ping, pong], deps)).toThrow(/cycle: ping → pong → ping/);
+  });
+
+  it("hands out OpenAPI parts newest version first, and refuses a part documenting another version's paths", () => {
+    const part = (path: string): OpenApiPart => ({
+      tags: [],
+      schemas: {},
+      paths: { [path]: { get: { operationId: path, summary: "s", tags: [], responses: { "200": { description: "ok" } } } } },
+    });
+    const documented = defineModule({
+      name: "documented",
+      createService: () => ({}),
+      api: { routes: () => new Hono(), openApi: { v1: part("/api/v1/a/"), v3: part("/api/v3/a/") } },
+    });
+    expect(
+      createModuleRegistry([documented], deps)
+        .openApiParts()
+        .map((each) => Object.keys(each.paths)[0]),
+    ).toEqual(["/api/v3/a/", "/api/v1/a/"]);
+    const stray = defineModule({ name: "stray", createService: () => ({}), api: { routes: () => new Hono(), openApi: { v3: part("/api/v1/b/") } } });
+    expect(() => createModuleRegistry([stray], deps).openApiParts()).toThrow(ModuleRegistryError);
   });
 });

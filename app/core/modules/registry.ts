@@ -4,7 +4,7 @@
 import type { CronItem } from "graphile-worker";
 import type { AnyAdminResource } from "../admin/types.ts";
 import type { LegacyApiResources } from "../api/roots.ts";
-import type { OpenApiPart } from "../http/openapi.ts";
+import { API_VERSIONS, type OpenApiPart } from "../http/openapi.ts";
 import type { TaskDefinition } from "../jobs/types.ts";
 import type { Migrator } from "../legacy/types.ts";
 import type { MarkupTarget } from "../markup/jobs.ts";
@@ -127,7 +127,7 @@ export function createModuleRegistry<const Modules extends readonly AnyDomainMod
     fallbacks: (web) => each((module, context) => module.fallbacks?.({ ...context, web })),
     apis: (web) => each((module, context) => (module.api ? [module.api.routes({ ...context, web })] : [])),
     legacyApiResources: () => each((module) => (module.api?.legacyResources ? [module.api.legacyResources] : [])),
-    openApiParts: () => each((module) => (module.api?.openApi ? [module.api.openApi] : [])),
+    openApiParts: () => openApiPartsOf(modules),
     adminResources: () => each((module, context) => module.admin?.(context)),
     searchSources: () => each((module, context) => module.search?.(context)),
     markupTargets: () => each((module, context) => module.markup?.(context)),
@@ -141,4 +141,17 @@ export function createModuleRegistry<const Modules extends readonly AnyDomainMod
       return counts;
     },
   };
+}
+
+/** Every module's OpenAPI parts, newest version first; a part documenting another version's paths is refused. */
+function openApiPartsOf(modules: readonly AnyDomainModule[]): OpenApiPart[] {
+  return [...API_VERSIONS].reverse().flatMap((version) =>
+    modules.flatMap((module) => {
+      const part = module.api?.openApi?.[version];
+      if (!part) return [];
+      const stray = Object.keys(part.paths).find((path) => !path.startsWith(`/api/${version}/`));
+      if (stray) throw new ModuleRegistryError(`module "${module.name}" documents ${stray} in its ${version} OpenAPI part`);
+      return [part];
+    }),
+  );
 }

@@ -9,7 +9,7 @@ import type { LegacyApiResources } from "../api/roots.ts";
 import type { SessionStore } from "../auth/sessions.ts";
 import type { LoginThrottle } from "../auth/throttle.ts";
 import type { AppEnv } from "../http/env.ts";
-import type { OpenApiPart } from "../http/openapi.ts";
+import type { VersionedOpenApi } from "../http/openapi.ts";
 import type { TaskDefinition } from "../jobs/types.ts";
 import type { Migrator } from "../legacy/types.ts";
 import type { MarkupTarget } from "../markup/jobs.ts";
@@ -81,8 +81,11 @@ export interface DomainModule<Service = unknown, Name extends string = string> {
     routes(ctx: WebContext<Service>): Hono<AppEnv>;
     /** What the legacy /api/v1/ and /api/v2/ roots list. */
     legacyResources?: LegacyApiResources;
-    /** The v3 paths and schemas in /api/openapi.json. */
-    openApi?: OpenApiPart;
+    /**
+     * Its operations in /api/openapi.json, one part per version it serves (each part's paths
+     * under `/api/<version>/`). The `/api/v3/` root lists the v3 collections found here.
+     */
+    openApi?: VersionedOpenApi;
   };
   admin?(ctx: ModuleContext<Service>): AnyAdminResource[];
   search?(ctx: ModuleContext<Service>): SearchSource[];

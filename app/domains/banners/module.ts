@@ -15,7 +15,7 @@ export const bannersModule = defineModule({
   provides: [BANNERS_PORT],
   createService: ({ deps }) => createBannersService(deps),
   bind: (banners) => [bind(BANNERS_PORT, banners)],
-  api: { routes: ({ service, web }) => bannersApi(service, web), openApi: bannersOpenApi },
+  api: { routes: ({ service, web }) => bannersApi(service, web), openApi: { v3: bannersOpenApi } },
   admin: ({ service }) => [bannersAdmin(service)],
   legacy: { migrators: [bannersLegacyMigrator] },
   seed: ({ service }) => seedBannersDemo(service),

@@ -17,7 +17,7 @@ export const boxesModule = defineModule({
   createService: ({ deps }) => createBoxesService(deps),
   bind: (boxes) => [bind(BOXES_PORT, boxes)],
   routes: ({ service }) => [{ path: "/", app: boxesRoutes(service) }],
-  api: { routes: ({ service, web }) => boxesApi(service, web), openApi: boxesOpenApi },
+  api: { routes: ({ service, web }) => boxesApi(service, web), openApi: { v3: boxesOpenApi } },
   admin: ({ service }) => [boxesAdmin(service)],
   markup: ({ service }) => [service.markupTarget],
   legacy: { migrators: [boxesLegacyMigrator] },

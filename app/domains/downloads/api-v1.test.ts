@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, signIn } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture, type DownloadsFixture } from "../../testing/factories/downloads.ts";
+import { V1OsSchema, V1ReleaseFileBodySchema, V1ReleaseFileSchema, V1ReleaseSchema } from "./api/v1/schemas.ts";
 
 const ctx = useTestContext();
 let fx: DownloadsFixture;
@@ -69,6 +70,27 @@ function fileDict(relPk: number, osPk: number, rfile: string, name: string, down
     sbom_spdx2_file: `${url}.spdx.json`,
   };
 }
+
+describe("the documented v1 shapes (api/v1/schemas.ts, in /api/openapi.json)", () => {
+  it("hold every object the v1 resources answer, in lists and details", async () => {
+    const cases = [
+      ["os", V1OsSchema],
+      ["release", V1ReleaseSchema],
+      ["release_file", V1ReleaseFileSchema],
+    ] as const;
+    for (const [resource, schema] of cases) {
+      const list = (await (await session("GET", `/api/v1/downloads/${resource}/?limit=0`)).json()) as { objects: Array<{ resource_uri: string }> };
+      expect(list.objects.length, resource).toBeGreaterThan(0);
+      for (const object of list.objects) schema.parse(object);
+      schema.parse(await (await session("GET", list.objects[0]!.resource_uri)).json());
+    }
+  });
+
+  it("accept the release file body add_to_pydotorg.py posts", () => {
+    expect(V1ReleaseFileBodySchema.safeParse(fileDict(1, 2, "Python-3.14.0.tgz", "Gzipped source tarball", false)).success).toBe(true);
+    expect(V1ReleaseFileBodySchema.safeParse({ ...fileDict(1, 2, "x.tgz", "X", false), os: "windows" }).success).toBe(false);
+  });
+});
 
 describe("the add_to_pydotorg.py flow", () => {
   it("looks up the release and OS, deletes the files, posts new ones, and the release page shows them", async () => {

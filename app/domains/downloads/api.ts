@@ -1,5 +1,5 @@
 // The downloads JSON APIs under /api: legacy v1 (tastypie) and v2 (DRF) with their
-// contracts kept, and v3. The OpenAPI part of v3 is exported for /api/openapi.json.
+// contracts kept, and v3. Each version's OpenAPI part is exported for /api/openapi.json.
 import { Hono } from "hono";
 import type { AppEnv } from "../../core/http/env.ts";
 import type { LegacyApiResources } from "../../core/api/roots.ts";
@@ -8,7 +8,13 @@ import { DOWNLOADS_V2_RESOURCES, downloadsApiV2 } from "./api/v2/routes.ts";
 import { downloadsApiV3 } from "./api/v3/routes.ts";
 import type { DownloadsService } from "./service.ts";
 
-export { downloadsOpenApi } from "./api/v3/openapi.ts";
+import { downloadsV1OpenApi } from "./api/v1/openapi.ts";
+import { downloadsV2OpenApi } from "./api/v2/openapi.ts";
+import { downloadsV3OpenApi } from "./api/v3/openapi.ts";
+import type { VersionedOpenApi } from "../../core/http/openapi.ts";
+
+/** The downloads operations of every version, for /api/openapi.json. */
+export const downloadsOpenApi: VersionedOpenApi = { v1: downloadsV1OpenApi, v2: downloadsV2OpenApi, v3: downloadsV3OpenApi };
 
 /** The downloads resources the legacy API roots list. */
 export const downloadsLegacyApi: LegacyApiResources = { v1: DOWNLOADS_V1_RESOURCES, v2: DOWNLOADS_V2_RESOURCES };

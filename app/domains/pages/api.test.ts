@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, signIn } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 import type { PageInput } from "./schemas.ts";
+import { V1PageBodySchema, V1PageSchema, V2PageSchema } from "./api/schemas.ts";
 
 const ctx = useTestContext();
 let staffKey: string;
@@ -127,5 +128,17 @@ describe("v2 /api/v2/pages/page/", () => {
     expect((await call("POST", "/api/v2/pages/page/", { body: {} })).status).toBe(401);
     expect((await call("POST", "/api/v2/pages/page/", { body: {}, authorization: memberToken })).status).toBe(403);
     expect((await call("DELETE", `/api/v2/pages/page/${aboutId}/`, { authorization: staffToken })).status).toBe(405);
+  });
+});
+
+describe("the documented page shapes (api/schemas.ts, in /api/openapi.json)", () => {
+  it("hold every v1 and v2 page, drafts included, and the v1 body accepts what the v1 POST takes", async () => {
+    const v1 = (await (await ctx.app.request("/api/v1/pages/page/?limit=0", { headers: { Authorization: staffKey } })).json()) as { objects: unknown[] };
+    const v2 = (await (await ctx.app.request("/api/v2/pages/page/", { headers: { Authorization: staffToken } })).json()) as unknown[];
+    expect([v1.objects.length, v2.length]).toEqual([3, 3]);
+    for (const object of v1.objects) V1PageSchema.parse(object);
+    for (const object of v2) V2PageSchema.parse(object);
+    V2PageSchema.parse(await (await ctx.app.request(`/api/v2/pages/page/${aboutId}/`)).json());
+    expect(V1PageBodySchema.parse({ title: "New", path: "about/new" })).toMatchObject({ content_markup_type: "restructuredtext", is_published: true });
   });
 });

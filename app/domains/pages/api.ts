@@ -5,6 +5,11 @@ import { pagesApiV1 } from "./api/v1.ts";
 import type { LegacyApiResources } from "../../core/api/roots.ts";
 import { PAGES_V2_RESOURCES, pagesApiV2 } from "./api/v2.ts";
 import type { PagesService } from "./service.ts";
+import { pagesV1OpenApi, pagesV2OpenApi } from "./api/openapi.ts";
+import type { VersionedOpenApi } from "../../core/http/openapi.ts";
+
+/** The pages operations of v1 and v2, for /api/openapi.json. */
+export const pagesOpenApi: VersionedOpenApi = { v1: pagesV1OpenApi, v2: pagesV2OpenApi };
 
 /** The pages resources the legacy API roots list. */
 export const pagesLegacyApi: LegacyApiResources = { v1: ["pages/page"], v2: PAGES_V2_RESOURCES };

@@ -5,7 +5,7 @@ import { bind, defineModule, definePort } from "../../core/modules/index.ts";
 import { BOXES_PORT } from "../boxes/index.ts";
 import { RELEASE_PAGES_PORT } from "../downloads/index.ts";
 import { pagesAdmin } from "./admin.ts";
-import { pagesApi, pagesLegacyApi } from "./api.ts";
+import { pagesApi, pagesLegacyApi, pagesOpenApi } from "./api.ts";
 import { CHECK_LINKS_TASK, pagesTasks } from "./jobs.ts";
 import { pagesLegacyMigrator } from "./legacy.ts";
 import { pagesRoutes } from "./routes.ts";
@@ -36,7 +36,7 @@ export const pagesModule = defineModule({
   ],
   // Legacy urls.md §1: editor redirects first, then the CMS page at the path.
   fallbacks: ({ service, web, use }) => [redirectFallback(service), pageFallback({ pages: service, boxes: use(BOXES_PORT), siteUrl: web.siteUrl })],
-  api: { routes: ({ service, web }) => pagesApi(service, web), legacyResources: pagesLegacyApi },
+  api: { routes: ({ service, web }) => pagesApi(service, web), legacyResources: pagesLegacyApi, openApi: pagesOpenApi },
   admin: ({ service }) => pagesAdmin(service),
   search: ({ service }) => [pagesSearchSource(service)],
   markup: ({ service }) => [service.markupTarget],

@@ -1,6 +1,6 @@
 // The downloads part of /api/openapi.json: every /api/v3/downloads route.
 import { jsonResponse, type OpenApiPart, problemResponse, queryParameters } from "../../../../core/http/openapi.ts";
-import { OsSchema, ProblemSchema, ReleaseCycleSchema, ReleaseFileSchema, ReleaseListQuerySchema, ReleasePageSchema, ReleaseSchema } from "./schemas.ts";
+import { OsSchema, ReleaseCycleSchema, ReleaseFileSchema, ReleaseListQuerySchema, ReleasePageSchema, ReleaseSchema } from "./schemas.ts";
 
 const TAG = "Downloads";
 const conditional = {
@@ -9,7 +9,7 @@ const conditional = {
 const notModified = { description: "The client's copy (If-None-Match / If-Modified-Since) is current; no body." };
 const arrayOf = (name: string) => ({ type: "array", items: { $ref: `#/components/schemas/${name}` } });
 
-export const downloadsOpenApi: OpenApiPart = {
+export const downloadsV3OpenApi: OpenApiPart = {
   tags: [{ name: TAG, description: "Python releases, their files, operating systems and the release cycle." }],
   schemas: {
     Release: ReleaseSchema,
@@ -17,7 +17,6 @@ export const downloadsOpenApi: OpenApiPart = {
     ReleasePage: ReleasePageSchema,
     ReleaseCycle: ReleaseCycleSchema,
     OperatingSystem: OsSchema,
-    Problem: ProblemSchema,
   },
   paths: {
     "/api/v3/downloads/releases/": {

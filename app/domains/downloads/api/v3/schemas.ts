@@ -101,16 +101,5 @@ export const ReleasePageSchema = z
 export const OsListSchema = z.array(OsSchema);
 export const ReleaseCycleListSchema = z.array(ReleaseCycleSchema);
 
-/** RFC 9457 problem details, as every /api error is answered. */
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string().optional(),
-    code: z.string().optional(),
-    errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per invalid parameter." }),
-  })
-  .meta({ title: "Problem" });
+/** Problem details, shared by every /api/v3 error (defined with the API roots). */
+export { ProblemSchema } from "../../../../core/api/openapi-shared.ts";
