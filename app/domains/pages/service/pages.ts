@@ -10,7 +10,7 @@ import type { JobQueue } from "../../../core/jobs/types.ts";
 import { RENDER_RST_TASK, renderJobOptions } from "../../../core/markup/jobs.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
 import { enqueueIndexing } from "../../../core/search/jobs.ts";
-import { candidatePaths, isValidNewPagePath } from "../schemas/paths.ts";
+import { candidatePaths, isValidNewPagePath, pageUrl } from "../schemas/paths.ts";
 import { type PageInput, PageInputSchema, type PageSearch } from "../schemas.ts";
 import { parseInput } from "./validation.ts";
 import { type CachedPageRow, fromCache, pageSelect, type PageRow, type PageView, toCache, toPageView } from "./views.ts";
@@ -194,7 +194,29 @@ export function createPageStore(deps: PagesDeps) {
     return new Map(rows.map((row) => [row.id, `/${row.path.replace(/^\/+|\/+$/g, "")}/`]));
   }
 
-  return { findPageForPath, getPageById, searchPages, listPagesForApi, savePage, deletePage, setPublished, pagePaths, findPublishedPage, publishedPages };
+  /** Every page as a choice for the release form's page select, ordered by path. */
+  async function releasePageChoices(options: { includeDrafts: boolean }): Promise<Array<{ id: number; title: string; url: string }>> {
+    const rows = await db.page.findMany({
+      where: options.includeDrafts ? {} : { isPublished: true },
+      orderBy: [{ path: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, path: true },
+    });
+    return rows.map((row) => ({ id: row.id, title: row.title, url: pageUrl(row.path) }));
+  }
+
+  return {
+    findPageForPath,
+    getPageById,
+    searchPages,
+    listPagesForApi,
+    savePage,
+    deletePage,
+    setPublished,
+    pagePaths,
+    releasePageChoices,
+    findPublishedPage,
+    publishedPages,
+  };
 }
 
 export type PageStore = ReturnType<typeof createPageStore>;
