@@ -94,9 +94,12 @@ export function createPageStore(deps: PagesDeps) {
   async function writePage(tx: Tx, id: number | null, input: PageInput, actorId: number | null): Promise<{ before: PageRow | null; after: PageRow }> {
     const before = id === null ? null : await tx.page.findUnique({ where: { id }, select: pageSelect });
     if (id !== null && !before) throw new AppError("NOT_FOUND", `There is no page ${id}.`);
-    await checkPath(tx, id, input.path, before);
+    // Legacy PAGE_PATH_RE allows lower case only, so a new or changed path is lower-cased rather
+    // than refused; a stored legacy path saved unchanged keeps its case.
+    const path = before?.path === input.path ? input.path : input.path.toLowerCase();
+    await checkPath(tx, id, path, before);
     const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
-    const data = { ...input, contentRendered, ...modifiedBy(actorId) };
+    const data = { ...input, path, contentRendered, ...modifiedBy(actorId) };
     const after =
       id === null ? await tx.page.create({ data: { ...data, ...createdBy(actorId) }, select: pageSelect }) : await tx.page.update({ where: { id }, data, select: pageSelect });
     if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: PAGE_RST_TARGET, id: String(after.id) }, renderJobOptions(PAGE_RST_TARGET, after.id));
