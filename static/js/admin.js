@@ -1,7 +1,9 @@
 // Enhancements for the editors' admin; every page works without this file.
 // - markup fields: a live server-side preview (POST /admin/preview/markup) as you type;
 // - change lists: a "select all rows" checkbox for bulk actions;
-// - forms with errors: focus moves to the error summary.
+// - forms with errors: focus moves to the error summary;
+// - slug fields (data-prepopulate): filled from their source fields while the editor has not
+//   typed one, as Django's prepopulated_fields; the server fills an empty slug the same way.
 (function () {
   "use strict";
 
@@ -68,6 +70,62 @@
     });
   }
 
+  // Django's slugify, as the server's (slugify in app/domains/downloads/schemas/versions.ts).
+  function slugify(text) {
+    return text
+      .normalize("NFKD")
+      .replace(/[^\x00-\x7f]/g, "")
+      .toLowerCase()
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/[-\s]+/g, "-")
+      .replace(/^[-_]+|[-_]+$/g, "");
+  }
+
+  function enhancePrepopulate(target) {
+    var sources = target
+      .getAttribute("data-prepopulate")
+      .split(" ")
+      .map(function (id) {
+        return document.getElementById(id);
+      })
+      .filter(Boolean);
+    // A slug the editor typed, or one already stored, is never overwritten.
+    var own = target.value !== "";
+    target.addEventListener("input", function () {
+      own = target.value !== "";
+    });
+    function fill() {
+      if (own) return;
+      var rowSources = sources.filter(function (source) {
+        return source.closest(".inline-card") === target.closest(".inline-card");
+      });
+      // An inline row's slug waits for the row's own name, so empty cards stay empty.
+      if (
+        rowSources.length &&
+        rowSources.every(function (source) {
+          return source.value.trim() === "";
+        })
+      ) {
+        target.value = "";
+        return;
+      }
+      target.value = slugify(
+        sources
+          .map(function (source) {
+            return source.value;
+          })
+          .join(" "),
+      );
+    }
+    sources.forEach(function (source) {
+      source.addEventListener("input", fill);
+    });
+  }
+
+  document.querySelectorAll("input[data-prepopulate]").forEach(function (input) {
+    if (!input.disabled) enhancePrepopulate(input);
+  });
   document.querySelectorAll("textarea[data-markup-preview]").forEach(function (textarea) {
     if (!textarea.disabled) enhancePreview(textarea);
   });

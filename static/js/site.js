@@ -2,7 +2,7 @@
 // - Escape closes the open navigation dropdown or popup menu (WCAG 1.4.13);
 // - a click elsewhere closes an open popup menu (Socialize, account);
 // - the Downloads panel offers the visitor's operating system;
-// - wide code blocks become keyboard-scrollable.
+// - wide code blocks and tables become keyboard-scrollable; wide tables say they scroll.
 
 const root = document.documentElement;
 
@@ -52,11 +52,26 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// Scrollable regions must be reachable by keyboard (axe: scrollable-region-focusable).
+// Scrollable regions must be reachable by keyboard (axe: scrollable-region-focusable); a
+// table wider than its box also gets a line under it saying it scrolls sideways.
+function tableHint(block) {
+  const next = block.nextElementSibling;
+  if (next?.classList.contains("table-scroll-hint")) return next;
+  const hint = document.createElement("p");
+  hint.className = "table-scroll-hint";
+  hint.textContent = "Scroll the table sideways to see all its columns.";
+  block.after(hint);
+  return hint;
+}
+
 function markScrollable() {
   for (const block of document.querySelectorAll(".main-content pre, .table-scroll")) {
-    if (block.scrollWidth > block.clientWidth) block.tabIndex = 0;
+    const overflowing = block.scrollWidth > block.clientWidth;
+    if (overflowing) block.tabIndex = 0;
     else if (block.tabIndex === 0) block.removeAttribute("tabindex");
+    if (!block.classList.contains("table-scroll")) continue;
+    block.classList.toggle("is-overflowing", overflowing);
+    if (overflowing) tableHint(block);
   }
 }
 markScrollable();

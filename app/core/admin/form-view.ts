@@ -19,8 +19,26 @@ export interface FieldView {
   maxLength?: number;
   autocomplete?: string;
   markupTypeId?: string;
+  /** Space-separated ids of the inputs this field's slug is made from (data-prepopulate), or "". */
+  prepopulate: string;
   /** Sanitised preview HTML of a markup field, when a preview was asked for. */
   preview?: string;
+}
+
+export interface InlineRowView {
+  index: number;
+  /** "File 2": the legend of the row's card. */
+  legend: string;
+  /** Every field, in spec order. */
+  fields: FieldView[];
+  /** The fields shown first, and those folded in the row's `<details>`. */
+  main: FieldView[];
+  folded: FieldView[];
+  /** The fold starts open when one of its fields has an error, so the error summary's link lands on a visible input. */
+  foldedOpen: boolean;
+  canDelete: boolean;
+  deleteChecked: boolean;
+  deleteId: string;
 }
 
 export interface InlineView {
@@ -29,8 +47,8 @@ export interface InlineView {
   total: number;
   disabled: boolean;
   errors: string[];
-  columns: Array<{ name: string; label: string }>;
-  rows: Array<{ index: number; fields: FieldView[]; canDelete: boolean; deleteChecked: boolean; deleteId: string }>;
+  foldedSummary: string;
+  rows: InlineRowView[];
 }
 
 export interface ErrorSummaryItem {
@@ -49,7 +67,7 @@ export function fieldView(
   spec: FieldSpec,
   name: string,
   value: FieldValue | InlineRowValues[] | undefined,
-  options: { errors: FieldErrors; choices?: Choice[]; disabled: boolean },
+  options: { errors: FieldErrors; choices?: Choice[]; disabled: boolean; prepopulateIds?: string[] },
 ): FieldView {
   const id = fieldId(name);
   const errors = options.errors[name] ?? [];
@@ -71,6 +89,7 @@ export function fieldView(
     maxLength: spec.maxLength,
     autocomplete: spec.autocomplete,
     markupTypeId: spec.markupTypeField ? fieldId(spec.markupTypeField) : undefined,
+    prepopulate: options.disabled ? "" : (options.prepopulateIds ?? (spec.prepopulateFrom ?? []).map(fieldId)).join(" "),
   };
 }
 
@@ -80,29 +99,47 @@ function hasValue(row: InlineRowValues, inline: InlineSpec): boolean {
   return inline.fields.some((spec) => row[spec.name] !== "" && row[spec.name] !== false && row[spec.name] !== undefined);
 }
 
-/** An inline's rows; on a first render the record's rows plus `extra` blank ones. */
+/** An inline's rows, one card each; on a first render the record's rows plus `extra` blank ones. */
 export function inlineView(
   inline: InlineSpec,
   rows: InlineRowValues[],
   options: { errors: FieldErrors; choices: Record<string, Choice[]>; disabled: boolean; addBlank: boolean },
 ): InlineView {
   const all = options.addBlank && !options.disabled ? [...rows, ...Array.from({ length: inline.extra }, () => blankRow(inline))] : rows;
+  const own = new Set(inline.fields.map((spec) => spec.name));
+  const foldedNames = new Set(inline.folded?.fields ?? []);
   return {
     name: inline.name,
     label: inline.label,
     total: all.length,
     disabled: options.disabled,
     errors: options.errors[inline.name] ?? [],
-    columns: inline.fields.map((spec) => ({ name: spec.name, label: spec.label })),
-    rows: all.map((row, index) => ({
-      index,
-      fields: inline.fields.map((spec) =>
-        fieldView(spec, `${inline.name}-${index}-${spec.name}`, row[spec.name], { errors: options.errors, choices: options.choices[spec.name], disabled: options.disabled }),
-      ),
-      canDelete: hasValue(row, inline),
-      deleteChecked: row.DELETE === true,
-      deleteId: fieldId(`${inline.name}-${index}-DELETE`),
-    })),
+    foldedSummary: inline.folded?.summary ?? "",
+    rows: all.map((row, index) => {
+      const prefix = `${inline.name}-${index}-`;
+      const fields = inline.fields.map((spec) =>
+        fieldView(spec, `${prefix}${spec.name}`, row[spec.name], {
+          errors: options.errors,
+          choices: options.choices[spec.name],
+          disabled: options.disabled,
+          prepopulateIds: (spec.prepopulateFrom ?? []).map((source) =>
+            fieldId(source.startsWith("form:") ? source.slice("form:".length) : own.has(source) ? `${prefix}${source}` : source),
+          ),
+        }),
+      );
+      const folded = fields.filter((_, position) => foldedNames.has(inline.fields[position]!.name));
+      return {
+        index,
+        legend: `${inline.itemLabel ?? inline.label} ${index + 1}`,
+        fields,
+        main: fields.filter((_, position) => !foldedNames.has(inline.fields[position]!.name)),
+        folded,
+        foldedOpen: folded.some((field) => field.errors.length > 0),
+        canDelete: hasValue(row, inline),
+        deleteChecked: row.DELETE === true,
+        deleteId: fieldId(`${prefix}DELETE`),
+      };
+    }),
   };
 }
 

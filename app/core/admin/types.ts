@@ -32,6 +32,12 @@ export interface FieldSpec {
   /** For `markup`: the field holding the markup type, used by the preview. */
   markupTypeField?: string;
   autocomplete?: string;
+  /**
+   * Django's prepopulated_fields: while left empty, the field is filled (in the browser) with the
+   * slug of these fields' values, joined by spaces. In an inline, a name is the row's field and
+   * `form:<name>` the main form's. The resource's server side fills an empty slug the same way.
+   */
+  prepopulateFrom?: string[];
 }
 
 export interface InlineSpec {
@@ -43,6 +49,10 @@ export interface InlineSpec {
   extra: number;
   /** Rows accepted in one post; more is refused. */
   max: number;
+  /** What one row is called in its card's legend ("File" → "File 2"); defaults to the inline's label. */
+  itemLabel?: string;
+  /** Rarely edited fields folded in a `<details>` at the end of each card (checksums, signature URLs). */
+  folded?: { summary: string; fields: string[] };
 }
 
 export type CellValue = string | number | boolean | Date | null;
@@ -121,6 +131,8 @@ export interface AdminResource<Row, Input> {
   toRepr(row: Row): string;
   /** The record's public path (e.g. `/box/<label>/`), linked as "View on site"; null when it has none. */
   viewOnSite?(row: Row): string | null;
+  /** Extra sentences for the flash after a save, e.g. how a typed value was normalised. */
+  savedNotes?(args: { values: FormValues; saved: Row }): string[];
   /** A JSON-safe picture of the record for the audit log (no secrets). */
   toAuditSnapshot(row: Row): Record<string, unknown>;
 }

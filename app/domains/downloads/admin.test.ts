@@ -67,6 +67,41 @@ describe("releases admin", () => {
     expect(entry).toMatchObject({ action: "create", objectRepr: "Python 3.14.2" });
   });
 
+  it("fills an empty file slug from the release and file names", async () => {
+    const response = await post("/admin/downloads/release/add/", releaseForm({}, [xz(fx.os.source, { slug: "" })]));
+    expect(response.status).toBe(303);
+    const [release] = await ctx.services.downloads.findReleases({ query: { name: { equals: "Python 3.14.2" } } });
+    const files = await ctx.services.downloads.findFiles({ query: { release: { id: { equals: release!.id } } } });
+    expect(files.map((file) => file.slug)).toEqual(["python-3142-xz-compressed-source-tarball"]);
+  });
+
+  it("lays the files out one card per file, checksums and signatures folded, slugs wired to the names", async () => {
+    const html = await (await get("/admin/downloads/release/add/")).text();
+    expect(html).not.toContain("<table");
+    expect(html).toContain('<fieldset class="inline-card" id="files-0">');
+    expect(html).toContain("<legend>File 1</legend>");
+    expect(html).toMatch(/<details class="inline-card-more">\s*<summary>Checksums and signature URLs<span class="visually-hidden">, File 1<\/span><\/summary>/);
+    expect(html).toMatch(/<input type="text" id="id_files-0-slug" name="files-0-slug"[^>]* data-prepopulate="id_name id_files-0-name">/);
+    expect(html).toContain('data-prepopulate="id_name"');
+  });
+
+  it("offers the release page from a list of pages, drafts only to those who may see them", async () => {
+    const published = await ctx.services.pages.savePage({
+      input: { title: "Python 2.7 release notes", path: "download/releases/2.7", content: "x", contentMarkupType: "markdown", isPublished: true },
+    });
+    await ctx.services.pages.savePage({ input: { title: "Secret draft", path: "download/releases/draft", content: "x", contentMarkupType: "markdown", isPublished: false } });
+    const html = await (await get("/admin/downloads/release/add/")).text();
+    expect(html).toContain(`<option value="${published.id}">/download/releases/2.7/ — Python 2.7 release notes</option>`);
+    expect(html).not.toContain("Secret draft");
+    const response = await post("/admin/downloads/release/add/", releaseForm({ releasePageId: String(published.id), content: "" }));
+    expect(response.status).toBe(303);
+    const [release] = await ctx.services.downloads.findReleases({ query: { name: { equals: "Python 3.14.2" } } });
+    expect(release!.releasePageId).toBe(published.id);
+    const pageEditor = await signInAs(ctx, { permissions: ["downloads.add_release", "pages.view_page"] });
+    const withDrafts = await (await ctx.app.request("/admin/downloads/release/add/", { headers: { cookie: pageEditor.cookie } })).text();
+    expect(withDrafts).toContain("Secret draft");
+  });
+
   it("refuses a bad name, a second download button and an off-site URL with a 422, saving nothing", async () => {
     const badName = await post("/admin/downloads/release/add/", releaseForm({ name: "Python 3.14" }));
     expect(badName.status).toBe(422);

@@ -2,7 +2,8 @@
 // filters by version line, published and pre-release, a "make latest" action and the
 // release-notes URL filled in from the name; operating systems; the release cycle.
 import { z } from "zod";
-import { defineAdminResource } from "../../core/admin/index.ts";
+import { defineAdminResource, type FieldSpec } from "../../core/admin/index.ts";
+import { hasPermission } from "../../core/auth/permissions.ts";
 import { toAppError } from "../../core/errors.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import type { OsView, ReleaseCycleView, ReleaseFileView, ReleaseView } from "./queries.ts";
@@ -14,11 +15,12 @@ import {
   type ReleaseCycleInput,
   ReleaseFileInputSchema,
   ReleaseInputSchema,
+  SlugSchema,
   VersionLineSchema,
 } from "./schemas.ts";
 import type { DownloadsService } from "./service.ts";
 import type { ReleaseSortField } from "./service/release-editor.ts";
-import { defaultReleaseNotesUrl, VERSION_LINE_LABELS, VERSION_LINES } from "./schemas/versions.ts";
+import { defaultReleaseNotesUrl, slugify, VERSION_LINE_LABELS, VERSION_LINES } from "./schemas/versions.ts";
 
 type ReleaseRow = ReleaseView & { files?: ReleaseFileView[] };
 
@@ -33,10 +35,20 @@ const SORT_FIELDS: readonly ReleaseSortField[] = ["name", "releaseDate", "versio
 /** Browsers post select values as text. */
 const FileRowSchema = ReleaseFileInputSchema.omit({ releaseId: true }).extend({
   osId: z.coerce.number({ error: "Choose an operating system." }).int().positive("Choose an operating system."),
+  slug: SlugSchema.optional(),
 });
+
+/**
+ * A file's slug left empty is made from the release and file names ("Python 3.14.2" +
+ * "XZ compressed source tarball" → python-3142-xz-compressed-source-tarball): file slugs are
+ * unique across releases, so the file name alone would collide with the previous release's.
+ * The form's script fills the same value as the editor types.
+ */
+export const fileSlugOf = (releaseName: string, fileName: string) => slugify(`${releaseName} ${fileName}`);
 
 export const ReleaseAdminSchema = ReleaseInputSchema.extend({
   version: z.coerce.number({ error: "Choose a version line." }).pipe(VersionLineSchema),
+  releasePageId: z.coerce.number({ error: "Choose a page." }).int().positive("Choose a page.").nullable().default(null),
   files: z.array(FileRowSchema).max(100, "A release has at most 100 files.").default([]),
 });
 type ReleaseAdminInput = z.output<typeof ReleaseAdminSchema>;
@@ -45,26 +57,27 @@ function splitInput(input: ReleaseAdminInput, adding: boolean) {
   const { files, ...release } = input;
   // Legacy releaseAdmin.js filled the changelog URL as the editor typed the name of a new release.
   const releaseNotesUrl = release.releaseNotesUrl || (adding ? defaultReleaseNotesUrl(release.name) : "");
-  return { release: { ...release, releaseNotesUrl }, files };
+  return { release: { ...release, releaseNotesUrl }, files: files.map((file) => ({ ...file, slug: file.slug ?? fileSlugOf(release.name, file.name) })) };
 }
 
-const FILE_FIELDS = [
-  { name: "name", label: "Name", widget: "text" as const, maxLength: 200 },
-  { name: "slug", label: "Slug", widget: "text" as const, maxLength: 200 },
-  { name: "osId", label: "Operating system", widget: "select" as const },
-  { name: "description", label: "Description", widget: "text" as const },
-  { name: "url", label: "URL", widget: "url" as const, maxLength: 200, help: "https://www.python.org/ftp/python/…" },
-  { name: "gpgSignatureFile", label: "GPG signature URL", widget: "url" as const, maxLength: 200 },
-  { name: "sigstoreSignatureFile", label: "Sigstore signature URL", widget: "url" as const, maxLength: 200 },
-  { name: "sigstoreCertFile", label: "Sigstore certificate URL", widget: "url" as const, maxLength: 200 },
-  { name: "sigstoreBundleFile", label: "Sigstore bundle URL", widget: "url" as const, maxLength: 200 },
-  { name: "sbomSpdx2File", label: "SPDX-2 SBOM URL", widget: "url" as const, maxLength: 200 },
-  { name: "md5Sum", label: "MD5 sum", widget: "text" as const, maxLength: 200 },
-  { name: "sha256Sum", label: "SHA-256 sum", widget: "text" as const, maxLength: 200 },
-  { name: "filesize", label: "File size (bytes)", widget: "number" as const },
-  { name: "isSource", label: "Source distribution", widget: "checkbox" as const },
-  { name: "downloadButton", label: "Download button", widget: "checkbox" as const, help: "The file offered first for its operating system (one per system)." },
+const FILE_FIELDS: FieldSpec[] = [
+  { name: "name", label: "Name", widget: "text", maxLength: 200 },
+  { name: "osId", label: "Operating system", widget: "select" },
+  { name: "url", label: "URL", widget: "url", maxLength: 200, help: "https://www.python.org/ftp/python/…" },
+  { name: "slug", label: "Slug", widget: "text", maxLength: 200, prepopulateFrom: ["form:name", "name"], help: "Left empty, it is made from the release and file names." },
+  { name: "description", label: "Description", widget: "text" },
+  { name: "filesize", label: "File size (bytes)", widget: "number" },
+  { name: "isSource", label: "Source distribution", widget: "checkbox" },
+  { name: "downloadButton", label: "Download button", widget: "checkbox", help: "The file offered first for its operating system (one per system)." },
+  { name: "sha256Sum", label: "SHA-256 sum", widget: "text", maxLength: 200 },
+  { name: "md5Sum", label: "MD5 sum", widget: "text", maxLength: 200 },
+  { name: "gpgSignatureFile", label: "GPG signature URL", widget: "url", maxLength: 200 },
+  { name: "sigstoreSignatureFile", label: "Sigstore signature URL", widget: "url", maxLength: 200 },
+  { name: "sigstoreCertFile", label: "Sigstore certificate URL", widget: "url", maxLength: 200 },
+  { name: "sigstoreBundleFile", label: "Sigstore bundle URL", widget: "url", maxLength: 200 },
+  { name: "sbomSpdx2File", label: "SPDX-2 SBOM URL", widget: "url", maxLength: 200 },
 ];
+const FOLDED_FILE_FIELDS = ["sha256Sum", "md5Sum", "gpgSignatureFile", "sigstoreSignatureFile", "sigstoreCertFile", "sigstoreBundleFile", "sbomSpdx2File"];
 
 const fileValues = (file: ReleaseFileView) => ({
   name: file.name,
@@ -125,7 +138,7 @@ export function releasesAdmin(downloads: DownloadsService) {
           maxLength: 200,
           help: 'Python 3.X.YaN: "Python 3.14.0", "Python 3.15.0b2", "Python 3.14.1rc1", or "Python install manager 25.0".',
         },
-        { name: "slug", label: "Slug", widget: "text", maxLength: 200, help: "Left empty, it is made from the name (python-3140)." },
+        { name: "slug", label: "Slug", widget: "text", maxLength: 200, prepopulateFrom: ["name"], help: "Left empty, it is made from the name (python-3140)." },
         { name: "version", label: "Version", widget: "select", required: true, choices: LINE_CHOICES },
         { name: "isPublished", label: "Is published?", widget: "checkbox", help: "Whether or not this should be considered a released/published version." },
         { name: "isLatest", label: "Is this the latest release?", widget: "checkbox", help: "Latest of its version line; the previous latest is demoted." },
@@ -139,14 +152,32 @@ export function releasesAdmin(downloads: DownloadsService) {
           maxLength: 200,
           help: "Left empty on a new release, it is filled in from the name (the changelog, or What's New for pre-releases).",
         },
-        { name: "releasePageId", label: "Release page id", widget: "number", help: "The CMS page with the notes of an old release." },
+        { name: "releasePageId", label: "Release page", widget: "select", help: "The CMS page with the notes of an old release, when the notes field is empty." },
         { name: "contentMarkupType", label: "Notes markup", widget: "select", choices: MARKUP_TYPES.map((type) => ({ value: type, label: type })) },
         { name: "content", label: "Notes", widget: "markup", markupTypeField: "contentMarkupType" },
       ],
     },
-    inlines: [{ name: "files", label: "Release files", fields: FILE_FIELDS, extra: 3, max: 100 }],
+    inlines: [
+      {
+        name: "files",
+        label: "Release files",
+        itemLabel: "File",
+        fields: FILE_FIELDS,
+        extra: 3,
+        max: 100,
+        folded: { summary: "Checksums and signature URLs", fields: FOLDED_FILE_FIELDS },
+      },
+    ],
     initialValues: { version: "3", showOnDownloadPage: true, contentMarkupType: "markdown", files: [] },
-    loadChoices: async () => ({ osId: (await downloads.findOperatingSystems()).map((os) => ({ value: String(os.id), label: os.name })) }),
+    loadChoices: async ({ user }) => {
+      // Drafts only for editors who may see them in the pages admin.
+      const includeDrafts = hasPermission(user, "pages.view_page") || hasPermission(user, "pages.change_page");
+      const [systems, pages] = await Promise.all([downloads.findOperatingSystems(), downloads.releasePageChoices({ includeDrafts })]);
+      return {
+        osId: systems.map((os) => ({ value: String(os.id), label: os.name })),
+        releasePageId: pages.map((page) => ({ value: String(page.id), label: `${page.url} — ${page.title || "untitled"}` })),
+      };
+    },
     bulkActions: [
       {
         name: "make_latest",

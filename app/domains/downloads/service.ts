@@ -52,4 +52,4 @@ export function createDownloadsService(deps: DownloadsDeps) {
 }
 
 export type DownloadsService = ReturnType<typeof createDownloadsService>;
-export type { DownloadsDeps, ReleasePageResolver } from "./service/context.ts";
+export type { DownloadsDeps, ReleasePageChoice, ReleasePageResolver } from "./service/context.ts";

@@ -1,7 +1,7 @@
 // The editors' side: pages with markup preview and publishing, menu items with ordering,
 // redirects, and image/document uploads checked by content.
 import { beforeEach, describe, expect, it } from "vitest";
-import { adminPost, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
+import { adminPost, followRedirect, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
 import { csrfPair } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
 
@@ -49,8 +49,50 @@ describe("pages admin", () => {
     expect(html).toContain("<h1>Feeding</h1>");
   });
 
+  it("normalises a typed path (slashes, capitals), says so after saving, and lists the page in the navigation from the same form", async () => {
+    const tree = await ctx.services.pages.saveTree({ input: { alias: "main", title: "Python.org" } });
+    const base = { treeId: tree.id, hint: "", urlAsPattern: false, hidden: false, alias: null, description: "", inMenu: true, inBreadcrumbs: true, inSitemap: true };
+    const access = { accessLoggedIn: false, accessGuest: false, accessRestricted: false, accessPermType: 1 as const, permissions: [] };
+    const root = await ctx.services.pages.saveItem({
+      input: { ...base, ...access, parentId: null, title: "Python", url: "home", urlAsPattern: true, alias: "python-meta", sortOrder: 0 },
+    });
+    const about = await ctx.services.pages.saveItem({ input: { ...base, ...access, parentId: root.id, title: "About", url: "/about/", sortOrder: 1 } });
+    await ctx.services.pages.saveItem({ input: { ...base, ...access, parentId: about.id, title: "Applications", url: "/about/apps/", sortOrder: 1 } });
+
+    const form = await (await get("/admin/pages/page/add/")).text();
+    expect(form).toContain('<label for="id_navParentId">Show in the navigation under</label>');
+    expect(form).toContain(`<option value="${about.id}">Python › About</option>`);
+
+    const response = await post(
+      "/admin/pages/page/add/",
+      pageForm({ title: "New page", path: "/About/New-Page/", isPublished: "on", navParentId: String(about.id), _continue: "1" }),
+    );
+    expect(response.status).toBe(303);
+    const page = await ctx.deps.db.page.findUniqueOrThrow({ where: { path: "about/new-page" } });
+    const changeForm = await (await followRedirect(ctx, editor.cookie, response)).text();
+    expect(changeForm).toContain(
+      "The path “/About/New-Page/” was saved as “about/new-page” (the page is at /about/new-page/): paths are stored without the leading and trailing slashes, in lower case.",
+    );
+    expect(changeForm).toContain('value="about/new-page"');
+
+    const sidebar = await (await ctx.app.request("/about/new-page/")).text();
+    expect(sidebar).toMatch(/<aside class="sidebar"[\s\S]*href="\/about\/new-page\/"[\s\S]*<\/aside>/);
+
+    // Saving again under the same parent adds no second link.
+    expect(
+      (await post(`/admin/pages/page/${page.id}/change/`, pageForm({ title: "New page", path: "about/new-page", isPublished: "on", navParentId: String(about.id) }))).status,
+    ).toBe(303);
+    expect(await ctx.deps.db.navItem.count({ where: { url: "/about/new-page/" } })).toBe(1);
+  });
+
+  it("keeps a stored legacy path with capitals as it is when saved unchanged", async () => {
+    const legacy = await ctx.deps.db.page.create({ data: { title: "Old", path: "about/Old", content: "x", contentMarkupType: "markdown", contentRendered: "x" } });
+    expect((await post(`/admin/pages/page/${legacy.id}/change/`, pageForm({ title: "Old", path: "about/Old" }))).status).toBe(303);
+    expect((await ctx.deps.db.page.findUniqueOrThrow({ where: { id: legacy.id } })).path).toBe("about/Old");
+  });
+
   it("refuses invalid or taken paths with 422 next to the field", async () => {
-    const invalid = await post("/admin/pages/page/add/", pageForm({ path: "About-Us" }));
+    const invalid = await post("/admin/pages/page/add/", pageForm({ path: "About_Us" }));
     expect(invalid.status).toBe(422);
     expect(await invalid.text()).toContain("Use lowercase letters, digits, hyphens and periods");
     await post("/admin/pages/page/add/", pageForm());

@@ -2,11 +2,12 @@
 // published filter, the markup editor with its live preview, publish/unpublish actions.
 // Menus, redirects and the broken-links report are registered next to it, under the
 // legacy admin addresses (/admin/sitetree/…, /admin/redirects/redirect/).
+import { z } from "zod";
 import { defineAdminResource, type AnyAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
 import { MARKUP_CHOICES } from "../../core/markup/labels.ts";
 import { linksAdmin } from "./admin/links.ts";
-import { pageUrl } from "./schemas/paths.ts";
+import { describePathChange, pageUrl } from "./schemas/paths.ts";
 import { navItemsAdmin, navTreesAdmin } from "./admin/navigation.ts";
 import { redirectsAdmin } from "./admin/redirects.ts";
 import { PAGE_SORT_FIELDS, PAGE_TEMPLATES, type PageInput, PageInputSchema, type PageSortField } from "./schemas.ts";
@@ -27,8 +28,19 @@ const SECTIONS = ["about", "community", "dev", "doc", "download", "psf"];
 const sortField = (field: string): PageSortField => ((PAGE_SORT_FIELDS as readonly string[]).includes(field) ? (field as PageSortField) : "title");
 const getOrNull = <T>(promise: Promise<T>) => promise.catch((error: unknown) => (toAppError(error)?.code === "NOT_FOUND" ? null : Promise.reject(error)));
 
+/** The page form: the page's fields, plus where to list it in the navigation (not stored on the page). */
+const PageAdminSchema = PageInputSchema.extend({
+  navParentId: z.coerce.number({ error: "Choose a menu item." }).int().positive("Choose a menu item.").nullable().default(null),
+});
+type PageAdminInput = z.output<typeof PageAdminSchema>;
+
+function splitInput(input: PageAdminInput): { page: PageInput; navParentId: number | null } {
+  const { navParentId, ...page } = input;
+  return { page, navParentId };
+}
+
 function pageAdmin(pages: PagesService) {
-  return defineAdminResource<PageView, PageInput>({
+  return defineAdminResource<PageView, PageAdminInput>({
     appLabel: "pages",
     model: "page",
     verboseName: "page",
@@ -54,7 +66,7 @@ function pageAdmin(pages: PagesService) {
     defaultOrdering: "title",
     perPage: 50,
     form: {
-      schema: PageInputSchema,
+      schema: PageAdminSchema,
       fields: [
         { name: "title", label: "Title", widget: "text", required: true, maxLength: 500 },
         {
@@ -83,6 +95,12 @@ function pageAdmin(pages: PagesService) {
         },
         { name: "templateName", label: "Template", widget: "select", choices: PAGE_TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value] })) },
         { name: "contentType", label: "Content type", widget: "text", maxLength: 150, help: "text/html for web pages; text/plain serves the content as plain text." },
+        {
+          name: "navParentId",
+          label: "Show in the navigation under",
+          widget: "select",
+          help: "Adds a link to this page, titled as the page, under that menu item, so it shows in the section's sidebar. Change or remove it later under Menu items.",
+        },
       ],
     },
     initialValues: { contentMarkupType: "markdown", isPublished: false, templateName: "", contentType: "text/html" },
@@ -103,8 +121,19 @@ function pageAdmin(pages: PagesService) {
       return { rows: items, total };
     },
     load: ({ id }) => getOrNull(pages.getPageById({ id, includeDrafts: true })),
-    create: ({ user, input, onWrite }) => pages.savePage({ input, actorId: user.id, onWrite }),
-    update: ({ user, id, input, onWrite }) => pages.savePage({ id, input, actorId: user.id, onWrite }),
+    loadChoices: async () => ({ navParentId: (await pages.navParentChoices()).map(({ value, label }) => ({ value, label })) }),
+    create({ user, input, onWrite }) {
+      const { page, navParentId } = splitInput(input);
+      return pages.savePage({ input: page, navParentId, actorId: user.id, onWrite });
+    },
+    update({ user, id, input, onWrite }) {
+      const { page, navParentId } = splitInput(input);
+      return pages.savePage({ id, input: page, navParentId, actorId: user.id, onWrite });
+    },
+    savedNotes: ({ values, saved }) => {
+      const note = typeof values.path === "string" ? describePathChange(values.path, saved.path) : "";
+      return note ? [note] : [];
+    },
     delete: ({ id, onWrite }) => pages.deletePage({ id, onWrite }),
     toFormValues: (page) => ({
       title: page.title,

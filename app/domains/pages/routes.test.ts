@@ -37,6 +37,17 @@ describe("CMS pages at their paths", () => {
     expect(html).toContain('class="python pages default-page"');
   });
 
+  it("gives /psf-landing/ and pages under /psf/ the PSF colourway and marks PSF in the network bar, whatever their template", async () => {
+    await ctx.services.pages.savePage({ input: page("psf-landing") });
+    await ctx.services.pages.savePage({ input: page("psf/mission") });
+    for (const path of ["/psf-landing/", "/psf/mission/"]) {
+      const html = await (await get(path)).text();
+      expect(html).toContain('class="psf pages default-page"');
+      expect(html).toMatch(/<li class="network-item network-psf">\s*<a href="\/psf-landing\/" aria-current="(page|true)">PSF<\/a>/);
+      expect(html).not.toMatch(/network-python">\s*<a [^>]*aria-current/);
+    }
+  });
+
   it("redirects the slash-less path with 301, for any method and without the query string, and answers 404 for unknown paths", async () => {
     await ctx.services.pages.savePage({ input: page("about/help") });
     // Legacy PageFallbackMiddleware builds the target from request.path alone.

@@ -6,13 +6,17 @@ import type { Db } from "../../core/db/client.ts";
 import type { JobQueue } from "../../core/jobs/types.ts";
 import { defineMarkupTarget } from "../../core/markup/target.ts";
 import type { FileStorage } from "../../core/storage/index.ts";
+import type { WriteHook } from "../../core/db/write-hook.ts";
+import { pageUrl } from "./schemas/paths.ts";
 import { createNavigationEditor } from "./service/navigation-editor.ts";
+import { createNavigationPlacement } from "./service/navigation-placement.ts";
 import { createNavigationReader } from "./service/navigation.ts";
 import { createLinkStore } from "./service/links.ts";
 import { createMediaStore, type MediaLimits } from "./service/media.ts";
 import { createPageStore, PAGE_RST_TARGET, PAGES_CACHE_TAG } from "./service/pages.ts";
 import { createRedirectStore } from "./service/redirects.ts";
 import { createSitemapReader } from "./service/sitemap.ts";
+import type { PageView } from "./service/views.ts";
 
 export interface PagesDeps {
   db: Db;
@@ -34,6 +38,23 @@ export function createPagesService(deps: PagesDeps) {
   const media = createMediaStore({ db: deps.db, storage: deps.storage, limits: deps.mediaLimits });
   const sitemap = createSitemapReader({ db: deps.db, cache: deps.cache, navPaths: navigation.sitemapNavPaths });
   const links = createLinkStore({ db: deps.db, pages, navigation });
+  const placement = createNavigationPlacement({ db: deps.db });
+
+  /**
+   * Saves a page as the page store does and, given `navParentId`, lists it in the navigation
+   * under that menu item in the same transaction (once: a parent already linking it is left alone).
+   */
+  async function savePage(options: Parameters<typeof pages.savePage>[0] & { navParentId?: number | null }): Promise<PageView> {
+    const { navParentId, ...rest } = options;
+    if (!navParentId) return pages.savePage(rest);
+    const onWrite: WriteHook<PageView> = async (tx, change) => {
+      await rest.onWrite?.(tx, change);
+      if (change.after) await placement.placePage(tx, { parentId: navParentId, title: change.after.title, url: pageUrl(change.after.path) });
+    };
+    const saved = await pages.savePage({ ...rest, onWrite });
+    await navigation.invalidateNavigation();
+    return saved;
+  }
 
   /** Where the reStructuredText job reads page sources and stores their HTML. */
   const markupTarget = defineMarkupTarget({
@@ -53,6 +74,8 @@ export function createPagesService(deps: PagesDeps) {
     ...media,
     ...sitemap,
     ...links,
+    savePage,
+    navParentChoices: placement.navParentChoices,
     mediaStorageKind: deps.storage.kind,
     markupTarget,
   };

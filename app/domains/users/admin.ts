@@ -76,7 +76,7 @@ export function usersAdmin(users: UsersAdminService, groups: GroupsAdminService)
         { name: "isSuperuser", label: "Superuser status", widget: "checkbox", help: "Has every permission. Only superusers can change it." },
       ],
     },
-    inlines: [{ name: "groups", label: "Group memberships", fields: [{ name: "groupId", label: "Group", widget: "select" }], extra: 3, max: 200 }],
+    inlines: [{ name: "groups", label: "Group memberships", itemLabel: "Membership", fields: [{ name: "groupId", label: "Group", widget: "select" }], extra: 3, max: 200 }],
     initialValues: { isActive: true, isStaff: false, isSuperuser: false, groups: [] },
     loadChoices: async () => ({ groupId: await groups.groupChoices() }),
     lockedFields: ({ user, row }) => lockedUserFields(user, row),

@@ -77,7 +77,8 @@ async function submit(c: AdminContext, deps: AdminDeps, target: Target): Promise
   }
   const id = resource.idOf(saved);
   const verb = target.id === null ? "added" : "changed";
-  return flashRedirect(c, deps, nextLocation(resource, body, id), `${capfirst(resource.verboseName)} “${resource.toRepr(saved)}” was ${verb}.`);
+  const notes = resource.savedNotes?.({ values: parsed.values, saved }) ?? [];
+  return flashRedirect(c, deps, nextLocation(resource, body, id), [`${capfirst(resource.verboseName)} “${resource.toRepr(saved)}” was ${verb}.`, ...notes].join(" "));
 }
 
 export function editRoutes(deps: AdminDeps) {

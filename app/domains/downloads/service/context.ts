@@ -9,9 +9,19 @@ import { fieldErrors } from "../../../core/http/validate.ts";
 import type { JobQueue } from "../../../core/jobs/types.ts";
 import { releaseWhere, toReleaseView, usesDateParts, type ReleaseQuery, type ReleaseRow, type ReleaseView } from "../queries.ts";
 
-/** Finds the paths of CMS pages linked as release pages (the pages domain provides it). */
+/** A CMS page an editor can link as a release page. */
+export interface ReleasePageChoice {
+  id: number;
+  title: string;
+  /** The site path, e.g. `/download/releases/2.7/`. */
+  url: string;
+}
+
+/** Finds the paths of CMS pages linked as release pages, and lists them for the admin (the pages domain provides it). */
 export interface ReleasePageResolver {
   pagePaths(ids: number[]): Promise<Map<number, string>>;
+  /** Pages to choose from, by path; drafts only when `includeDrafts` (editors who may view pages). */
+  releasePageChoices(options: { includeDrafts: boolean }): Promise<ReleasePageChoice[]>;
 }
 
 export interface DownloadsDeps {

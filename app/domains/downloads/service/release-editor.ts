@@ -10,7 +10,7 @@ import { fileSelect, releaseOrder, releaseSelect, type ReleaseQuery } from "../q
 import { DOWNLOAD_BUTTON_ERROR, FILE_URL_FIELDS, fileUrlErrors, type FileUrls } from "../schemas/file-urls.ts";
 import { ReleaseFileInputSchema, type ReleaseFileInput, type ReleaseInput } from "../schemas.ts";
 import { fileInputOf } from "./inputs.ts";
-import type { DownloadsContext } from "./context.ts";
+import type { DownloadsContext, ReleasePageChoice } from "./context.ts";
 import type { createReleases, ReleaseWithFiles } from "./releases.ts";
 
 export type ReleaseFileRow = Omit<ReleaseFileInput, "releaseId">;
@@ -151,5 +151,10 @@ export function createReleaseEditor(ctx: DownloadsContext, releases: Releases) {
     });
   }
 
-  return { getReleaseWithFiles, searchReleases, saveReleaseWithFiles, makeLatestMany, deleteReleaseAudited, fileRows };
+  /** The CMS pages a release can link to, for the admin's page select; empty when no pages module is bound. */
+  async function releasePageChoices(options: { includeDrafts: boolean }): Promise<ReleasePageChoice[]> {
+    return ctx.deps.releasePages ? ctx.deps.releasePages.releasePageChoices(options) : [];
+  }
+
+  return { getReleaseWithFiles, searchReleases, saveReleaseWithFiles, makeLatestMany, deleteReleaseAudited, fileRows, releasePageChoices };
 }

@@ -37,6 +37,8 @@ function layoutNav(menu: MenuEntry[] | null) {
   return menu?.map((item) => ({ id: item.id, title: item.title, url: item.url, children: item.children, supernavHtml: null })) ?? undefined;
 }
 
+const isPsfPagePath = (path: string) => path === "psf-landing" || path === "psf" || path.startsWith("psf/");
+
 /** Renders `page` for this request, in its template and content type. */
 export async function renderCmsPage(c: Context<AppEnv>, page: PageView, deps: { pages: PagesService; boxes: BoxesService; siteUrl: string }): Promise<Response> {
   if (!page.isPublished) c.header("Cache-Control", "private, no-store");
@@ -44,7 +46,9 @@ export async function renderCmsPage(c: Context<AppEnv>, page: PageView, deps: { 
   if (page.templateName === RAW_TEMPLATE) return c.render("pages/raw.njk", { page: { html: page.html } });
   const known = TEMPLATES[page.templateName];
   if (!known) c.get("logger")?.warn({ page: page.id, template: page.templateName }, "unknown page template; using the default");
-  const { template, psf } = known ?? TEMPLATES[""]!;
+  const { template, psf: psfTemplate } = known ?? TEMPLATES[""]!;
+  // The PSF landing page and everything under /psf/ wear the PSF colourway and menu, as on python.org.
+  const psf = psfTemplate || isPsfPagePath(page.path);
   const user = c.get("user") ?? null;
   const [navigation, boxes, menus] = await Promise.all([
     deps.pages.pageNavigation({ user, path: c.req.path, pageTitle: page.title }),

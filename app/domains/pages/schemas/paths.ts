@@ -6,9 +6,28 @@
 /** Legacy `is_valid_page_path`, after the slashes are stripped. */
 const NEW_PATH = /^[a-z0-9.-]+(\/[a-z0-9.-]+)*$/;
 
-/** Strips surrounding whitespace and slashes, as legacy Page.clean() does. */
+/** Strips surrounding whitespace and slashes, as legacy Page.clean() does, and folds doubled slashes. */
 export function normalizePagePath(path: string): string {
-  return path.trim().replace(/^\/+|\/+$/g, "");
+  return path
+    .trim()
+    .replace(/^\/+|\/+$/g, "")
+    .replace(/\/{2,}/g, "/");
+}
+
+/**
+ * What saving did to a typed path, in words for the editor ("" when nothing changed):
+ * `typed` as posted, `saved` as stored.
+ */
+export function describePathChange(typed: string, saved: string): string {
+  if (typed === saved) return "";
+  const stripped = normalizePagePath(typed);
+  const changes = [
+    stripped !== typed.trim().replace(/\/{2,}/g, "/") ? "without the leading and trailing slashes" : "",
+    /\/{2,}/.test(typed.trim().replace(/^\/+|\/+$/g, "")) ? "with single slashes between segments" : "",
+    stripped !== saved && stripped.toLowerCase() === saved ? "in lower case" : "",
+  ].filter(Boolean);
+  const how = changes.length > 0 ? `: paths are stored ${changes.join(", ")}` : "";
+  return `The path “${typed.trim()}” was saved as “${saved}” (the page is at ${pageUrl(saved)})${how}.`;
 }
 
 /** True when a new or changed path is acceptable: legacy's character set, and no `.`/`..` segment. */

@@ -10,7 +10,7 @@ import type { JobQueue } from "../../../core/jobs/types.ts";
 import { RENDER_RST_TASK, renderJobOptions } from "../../../core/markup/jobs.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
 import { enqueueIndexing } from "../../../core/search/jobs.ts";
-import { candidatePaths, isValidNewPagePath } from "../schemas/paths.ts";
+import { candidatePaths, isValidNewPagePath, pageUrl } from "../schemas/paths.ts";
 import { type PageInput, PageInputSchema, type PageSearch } from "../schemas.ts";
 import { parseInput } from "./validation.ts";
 import { type CachedPageRow, fromCache, pageSelect, type PageRow, type PageView, toCache, toPageView } from "./views.ts";
@@ -94,9 +94,12 @@ export function createPageStore(deps: PagesDeps) {
   async function writePage(tx: Tx, id: number | null, input: PageInput, actorId: number | null): Promise<{ before: PageRow | null; after: PageRow }> {
     const before = id === null ? null : await tx.page.findUnique({ where: { id }, select: pageSelect });
     if (id !== null && !before) throw new AppError("NOT_FOUND", `There is no page ${id}.`);
-    await checkPath(tx, id, input.path, before);
+    // Legacy PAGE_PATH_RE allows lower case only, so a new or changed path is lower-cased rather
+    // than refused; a stored legacy path saved unchanged keeps its case.
+    const path = before?.path === input.path ? input.path : input.path.toLowerCase();
+    await checkPath(tx, id, path, before);
     const { html: contentRendered, rendered } = renderMarkup(input.content, input.contentMarkupType);
-    const data = { ...input, contentRendered, ...modifiedBy(actorId) };
+    const data = { ...input, path, contentRendered, ...modifiedBy(actorId) };
     const after =
       id === null ? await tx.page.create({ data: { ...data, ...createdBy(actorId) }, select: pageSelect }) : await tx.page.update({ where: { id }, data, select: pageSelect });
     if (!rendered) await jobs.addWith(tx, RENDER_RST_TASK, { target: PAGE_RST_TARGET, id: String(after.id) }, renderJobOptions(PAGE_RST_TARGET, after.id));
@@ -194,7 +197,29 @@ export function createPageStore(deps: PagesDeps) {
     return new Map(rows.map((row) => [row.id, `/${row.path.replace(/^\/+|\/+$/g, "")}/`]));
   }
 
-  return { findPageForPath, getPageById, searchPages, listPagesForApi, savePage, deletePage, setPublished, pagePaths, findPublishedPage, publishedPages };
+  /** Every page as a choice for the release form's page select, ordered by path. */
+  async function releasePageChoices(options: { includeDrafts: boolean }): Promise<Array<{ id: number; title: string; url: string }>> {
+    const rows = await db.page.findMany({
+      where: options.includeDrafts ? {} : { isPublished: true },
+      orderBy: [{ path: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, path: true },
+    });
+    return rows.map((row) => ({ id: row.id, title: row.title, url: pageUrl(row.path) }));
+  }
+
+  return {
+    findPageForPath,
+    getPageById,
+    searchPages,
+    listPagesForApi,
+    savePage,
+    deletePage,
+    setPublished,
+    pagePaths,
+    releasePageChoices,
+    findPublishedPage,
+    publishedPages,
+  };
 }
 
 export type PageStore = ReturnType<typeof createPageStore>;
