@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { defineAdminResource } from "../../core/admin/index.ts";
 import { toAppError } from "../../core/errors.ts";
+import { dbIdTextSchema } from "../../core/http/ids.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import type { OsView, ReleaseCycleView, ReleaseFileView, ReleaseView } from "./queries.ts";
 import {
@@ -32,7 +33,7 @@ const SORT_FIELDS: readonly ReleaseSortField[] = ["name", "releaseDate", "versio
 
 /** Browsers post select values as text. */
 const FileRowSchema = ReleaseFileInputSchema.omit({ releaseId: true }).extend({
-  osId: z.coerce.number({ error: "Choose an operating system." }).int().positive("Choose an operating system."),
+  osId: dbIdTextSchema("Choose an operating system."),
 });
 
 export const ReleaseAdminSchema = ReleaseInputSchema.extend({
@@ -157,7 +158,8 @@ export function releasesAdmin(downloads: DownloadsService) {
     ],
     async list({ query }) {
       const field = SORT_FIELDS.find((name) => name === query.ordering.field) ?? "releaseDate";
-      const line = query.filters.version === undefined ? undefined : Number(query.filters.version);
+      // A version line the filter does not offer matches nothing (never a NaN or 1e308 for the database).
+      const line = query.filters.version === undefined ? undefined : (VERSION_LINES.find((value) => String(value) === query.filters.version) ?? -1);
       const { items, total } = await downloads.searchReleases({
         q: query.search,
         query: {
