@@ -18,6 +18,7 @@ interface RenderOptions {
 }
 
 const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const ERROR_TEMPLATES = new Set([400, 403, 404, 405, 413, 422, 429, 500, 503]);
 
 /** Normalises anything thrown into a status, a public message and optional field errors. */
@@ -28,6 +29,16 @@ function describe(error: unknown): { status: number; message: string; code?: str
   return { status: 500, message: "Something went wrong on our side. The error has been logged.", unexpected: true };
 }
 
+/**
+ * The page of last resort: a fresh Response that reads nothing from the request and
+ * carries none of the headers set so far, so it cannot fail however bad the URL was.
+ */
+function bareErrorPage(status: number): Response {
+  const text = status === 404 ? "Page not found." : status < 500 ? "The request could not be processed." : "Something went wrong.";
+  const html = `<!doctype html><html lang="en"><title>Error ${status}</title><h1>Error ${status}</h1><p>${text}</p></html>`;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "no-store" } });
+}
+
 async function renderErrorPage(c: Context<AppEnv>, options: RenderOptions, status: number, message: string): Promise<Response> {
   const template = `errors/${ERROR_TEMPLATES.has(status) ? status : status >= 500 ? 500 : 400}.njk`;
   try {
@@ -36,24 +47,26 @@ async function renderErrorPage(c: Context<AppEnv>, options: RenderOptions, statu
   } catch (renderError) {
     // The layout itself failed (database down?): answer without it.
     c.get("logger")?.error({ err: renderError }, "error page failed to render");
-    return c.html(
-      `<!doctype html><html lang="en"><title>Error ${status}</title><h1>Error ${status}</h1><p>${status === 404 ? "Page not found." : "Something went wrong."}</p></html>`,
-      status as ContentfulStatusCode,
-    );
+    return bareErrorPage(status);
   }
 }
 
 export function errorHandler(options: RenderOptions): ErrorHandler<AppEnv> {
   return async (error, c) => {
     const { status, message, code, fields, unexpected } = describe(error);
-    if (unexpected) c.get("logger")?.error({ err: error, path: c.req.path }, "unhandled error");
-    if (status === 503) {
-      // A backing service is down: ask to come back later, and let no cache keep the refusal.
-      c.header("Retry-After", "30");
-      c.header("Cache-Control", "no-store");
+    try {
+      if (unexpected) c.get("logger")?.error({ err: error, path: c.req.path }, "unhandled error");
+      if (status === 503) {
+        // A backing service is down: ask to come back later, and let no cache keep the refusal.
+        c.header("Retry-After", "30");
+        c.header("Cache-Control", "no-store");
+      }
+      if (isApiPath(c.req.path)) return problemResponse(c, status, message, { code, fields });
+      return await renderErrorPage(c, options, status, message);
+    } catch (handlerError) {
+      c.get("logger")?.error({ err: handlerError }, "error handler failed");
+      return bareErrorPage(status);
     }
-    if (isApiPath(c.req.path)) return problemResponse(c, status, message, { code, fields });
-    return renderErrorPage(c, options, status, message);
   };
 }
 
@@ -68,7 +81,9 @@ export type NotFoundFallback = (c: Context<AppEnv>) => Promise<Response | null>;
 export function notFoundHandler(options: RenderOptions, routeExists: RouteMatcher, fallbacks: NotFoundFallback[] = []): NotFoundHandler<AppEnv> {
   return async (c) => {
     const path = c.req.path;
-    for (const fallback of fallbacks) {
+    // No page, redirect or route has a control character in its path: skip the look-ups.
+    const storable = !CONTROL_CHARACTER.test(path);
+    for (const fallback of storable ? fallbacks : []) {
       const response = await fallback(c);
       if (response) return response;
     }

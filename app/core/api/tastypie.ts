@@ -7,6 +7,7 @@ import type { Context, ErrorHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, toAppError, type FieldErrors } from "../errors.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
+import { MAX_DB_ID } from "../http/ids.ts";
 
 export const TASTYPIE_DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -40,6 +41,9 @@ function pagingNumber(c: Context, name: "limit" | "offset", fallback: number, no
   if (!/^\s*[-+]?\d+\s*$/.test(raw)) throw new TastypieBadRequest(`Invalid ${name} '${raw}' provided. Please provide ${notNumber}.`);
   const value = Number(raw);
   if (value < 0) throw new TastypieBadRequest(`Invalid ${name} '${raw}' provided. Please provide a positive integer >= 0.`);
+  // Legacy passed any size on to PostgreSQL, which failed (500); no table holds more rows
+  // than an `integer` id can number, so a larger offset is refused as out of range.
+  if (name === "offset" && value > MAX_DB_ID) throw new TastypieBadRequest(`Invalid ${name} '${raw}' provided. Please provide an integer no larger than ${MAX_DB_ID}.`);
   return value;
 }
 

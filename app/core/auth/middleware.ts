@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
+import { PRIVATE_CACHE_CONTROL } from "../http/cdn-cache.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
 import { clearSessionCookie, SESSION_COOKIE, SessionStoreUnavailable, type SessionStore } from "./sessions.ts";
 
@@ -56,8 +57,9 @@ export function sessionAuth(options: { sessions: SessionStore; users: UserLoader
       clearSessionCookie(c, { secure: options.secureCookies });
     }
     await next();
-    // Pages name the signed-in user (account menu): never let a shared cache keep them.
-    if (user) c.header("Cache-Control", "private, no-cache");
+    // Pages name the signed-in user (account menu): neither a shared cache nor the
+    // browser may keep them (the back button after sign-out must not show them).
+    if (user) c.header("Cache-Control", PRIVATE_CACHE_CONTROL);
     c.header("Vary", "Cookie", { append: true });
   };
 }

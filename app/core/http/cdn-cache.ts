@@ -5,6 +5,8 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.ts";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=300";
+/** Signed-in and admin responses: never stored by the browser or any shared cache. */
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export const PUBLIC_SURROGATE_CONTROL = "max-age=604800, stale-if-error=3600, stale-while-revalidate=300";
 
 const CACHEABLE_TYPE = /^(text\/html|application\/(rss|atom)\+xml|application\/xml|text\/xml)\b/i;

@@ -1,7 +1,11 @@
 // Record ids read from URLs, query strings and resource URIs. Every legacy id column is a
 // PostgreSQL `integer`, so a longer number names no row; it must answer as "not found"
 // (Django 5's IntegerFieldOverflow turns such lookups into empty results), never reach
-// the database, where it is an error and would answer 500.
+// the database, where it is an error and would answer 500. Every number read from a
+// request goes through this file: `parseDbId` for path segments, `dbIdSchema` and
+// `dbIntegerSchema` for form, query and JSON fields, `fitIntFilter` for filters.
+
+import { z } from "zod";
 
 /** The largest value of a PostgreSQL `integer` column. */
 export const MAX_DB_ID = 2_147_483_647;
@@ -67,4 +71,34 @@ export function fitIntFilter<F extends IntFilter>(filter: F): F | typeof NOTHING
     delete fitted[bound];
   }
   return fitted as F;
+}
+
+/** A number, or the text of a whole number as forms post it (other text becomes NaN, which fails). */
+function wholeNumberOrText(message: string) {
+  return z
+    .union([z.number(), z.string()], { error: message })
+    .transform((value) => (typeof value === "number" ? value : /^\s*[-+]?[0-9]{1,16}\s*$/.test(value) ? Number(value.trim()) : Number.NaN));
+}
+
+const idNumber = (message: string) => z.number({ error: message }).int(message).min(1, message).max(MAX_DB_ID, message);
+
+/** A record id in service input or a JSON body: a whole number in 1 … MAX_DB_ID; anything else fails with `message`. */
+export function dbIdSchema(message = "Select a valid choice.") {
+  return idNumber(message);
+}
+
+/** A record id from a form or query string: the number or its digits as text, in 1 … MAX_DB_ID. */
+export function dbIdTextSchema(message = "Select a valid choice.") {
+  return wholeNumberOrText(message).pipe(idNumber(message));
+}
+
+/** A value an `integer` column can hold, from a number or its digits as text. */
+export function dbIntegerSchema(message = "Enter a whole number.") {
+  return wholeNumberOrText(message).pipe(
+    z
+      .number({ error: message })
+      .int(message)
+      .min(MIN_DB_INT, `Ensure this value is greater than or equal to ${MIN_DB_INT}.`)
+      .max(MAX_DB_ID, `Ensure this value is less than or equal to ${MAX_DB_ID}.`),
+  );
 }

@@ -2,6 +2,7 @@
 // starts from legacy python.org's report-only policy (pydotorg/settings/base.py).
 import type { MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import { PRIVATE_CACHE_CONTROL } from "./cdn-cache.ts";
 import type { AppEnv } from "./env.ts";
 
 // Paths other sites read directly (PyPI reads sponsor logos; feed readers, API clients).
@@ -36,17 +37,22 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
   };
 }
 
+// A surrogate key is one token of a space-separated header value: visible ASCII only, so a
+// control character or space from the URL (`/%0d%0aX:%201/`) can never reach a header.
+const SURROGATE_TOKEN = /^[A-Za-z0-9._~-]{1,64}$/;
+
 /**
  * Surrogate keys let the CDN purge by section: every response carries the global key
- * plus its first path segment, as legacy pydotorg/middleware.py does.
+ * plus its first path segment, as legacy pydotorg/middleware.py does. Only safe tokens
+ * are kept; a segment that is not one adds no key.
  */
 export function surrogateKeys(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    const section = c.req.path.split("/")[1];
-    const existing = c.res.headers.get("Surrogate-Key");
-    const keys = new Set(["pydotorg-app", ...(section ? [section] : []), ...(existing ? existing.split(" ") : [])]);
+    const section = c.req.path.split("/")[1] ?? "";
+    const existing = (c.res.headers.get("Surrogate-Key") ?? "").split(" ");
+    const keys = new Set(["pydotorg-app", section, ...existing].filter((key) => SURROGATE_TOKEN.test(key)));
     c.header("Surrogate-Key", [...keys].join(" "));
-    if (c.req.path.startsWith("/admin")) c.header("Cache-Control", "private");
+    if (c.req.path.startsWith("/admin")) c.header("Cache-Control", PRIVATE_CACHE_CONTROL);
   };
 }

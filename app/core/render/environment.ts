@@ -2,6 +2,7 @@
 // production and re-read on every render in development.
 import nunjucks from "nunjucks";
 import type { AssetManifest } from "./assets.ts";
+import { isSafeLink } from "../http/url-schema.ts";
 import { currentYear, isoDate, isoDateTime, longDate } from "./filters.ts";
 
 export function createTemplateEnvironment(options: { templatesDir: string; assets: AssetManifest; development: boolean; siteUrl: string }): nunjucks.Environment {
@@ -18,5 +19,8 @@ export function createTemplateEnvironment(options: { templatesDir: string; asset
   env.addFilter("iso_date", isoDate);
   env.addFilter("iso_datetime", isoDateTime);
   env.addFilter("long_date", longDate);
+  // Rows stored before URL fields were checked (or migrated from legacy) may hold a
+  // javascript: link; a stored URL is rendered through this filter, which drops it.
+  env.addFilter("safe_link", (value: unknown) => (typeof value === "string" && isSafeLink(value, { sitePath: true }) ? value : ""));
   return env;
 }

@@ -57,6 +57,17 @@ export function renderer(options: { env: nunjucks.Environment; siteUrl: string; 
 }
 
 /** Renders a full page to a string; used by c.render and by the error handlers. */
+/**
+ * The absolute URL of a path on the site. Setting `pathname` percent-encodes whatever the
+ * path holds and cannot throw, where `new URL(path, base)` would read `//host/` as another
+ * host and throw on `//[`.
+ */
+function pageUrl(siteUrl: string, path: string): string {
+  const url = new URL(siteUrl);
+  url.pathname = path.startsWith("/") ? path : `/${path}`;
+  return url.toString();
+}
+
 export async function renderPage(
   c: Context<AppEnv>,
   options: { env: nunjucks.Environment; siteUrl: string; loadLayout: LayoutLoader },
@@ -67,7 +78,7 @@ export async function renderPage(
   const path = c.req.path;
   const full: Record<string, unknown> = {
     ...layout,
-    request: { path, url: new URL(path, options.siteUrl).toString(), method: c.req.method },
+    request: { path, url: pageUrl(options.siteUrl, path), method: c.req.method },
     site: { url: options.siteUrl, name: "Python.org" },
     user: c.get("user") ?? null,
     csrf_token: c.get("csrfToken") ?? "",

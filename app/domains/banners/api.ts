@@ -1,14 +1,14 @@
 // Read-only banners API (v3): which notices exist and which are live.
 import { Hono } from "hono";
-import { z } from "zod";
 import { AppError } from "../../core/errors.ts";
 import type { AppEnv } from "../../core/http/env.ts";
+import { dbIdTextSchema } from "../../core/http/ids.ts";
 import { validateQuery } from "../../core/http/validate.ts";
 import { BannerListQuerySchema } from "./schemas.ts";
 import type { BannersService } from "./service.ts";
 import { toBannerJson } from "./serializers.ts";
 
-const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const IdSchema = dbIdTextSchema();
 
 export function bannersApi(banners: BannersService, options: { siteUrl: string }) {
   const app = new Hono<AppEnv>();

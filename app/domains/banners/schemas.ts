@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { urlSchema } from "../../core/http/url-schema.ts";
 
 export const BannerInputSchema = z.object({
   title: z.string().trim().min(1, "Enter a title.").max(1024),
   message: z.string().trim().min(1, "Enter a message.").max(2048),
-  link: z
-    .string()
-    .trim()
-    .max(1024)
-    .refine((value) => /^(https?:\/\/|\/)/.test(value), "Use an http(s) URL or a site path starting with /."),
+  // Legacy Banner.link is a CharField: site paths are allowed as well as http(s) URLs.
+  link: urlSchema({ max: 1024, sitePath: true, required: "Enter a link." }),
   active: z.boolean().default(false),
   psfPagesOnly: z.boolean().default(true),
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAdminResource, type FieldSpec } from "../../core/admin/index.ts";
 import { hasPermission } from "../../core/auth/permissions.ts";
 import { toAppError } from "../../core/errors.ts";
+import { dbIdTextSchema } from "../../core/http/ids.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import type { OsView, ReleaseCycleView, ReleaseFileView, ReleaseView } from "./queries.ts";
 import {
@@ -34,7 +35,7 @@ const SORT_FIELDS: readonly ReleaseSortField[] = ["name", "releaseDate", "versio
 
 /** Browsers post select values as text. */
 const FileRowSchema = ReleaseFileInputSchema.omit({ releaseId: true }).extend({
-  osId: z.coerce.number({ error: "Choose an operating system." }).int().positive("Choose an operating system."),
+  osId: dbIdTextSchema("Choose an operating system."),
   slug: SlugSchema.optional(),
 });
 
@@ -48,7 +49,7 @@ export const fileSlugOf = (releaseName: string, fileName: string) => slugify(`${
 
 export const ReleaseAdminSchema = ReleaseInputSchema.extend({
   version: z.coerce.number({ error: "Choose a version line." }).pipe(VersionLineSchema),
-  releasePageId: z.coerce.number({ error: "Choose a page." }).int().positive("Choose a page.").nullable().default(null),
+  releasePageId: dbIdTextSchema("Choose a page.").nullable().default(null),
   files: z.array(FileRowSchema).max(100, "A release has at most 100 files.").default([]),
 });
 type ReleaseAdminInput = z.output<typeof ReleaseAdminSchema>;
@@ -188,7 +189,8 @@ export function releasesAdmin(downloads: DownloadsService) {
     ],
     async list({ query }) {
       const field = SORT_FIELDS.find((name) => name === query.ordering.field) ?? "releaseDate";
-      const line = query.filters.version === undefined ? undefined : Number(query.filters.version);
+      // A version line the filter does not offer matches nothing (never a NaN or 1e308 for the database).
+      const line = query.filters.version === undefined ? undefined : (VERSION_LINES.find((value) => String(value) === query.filters.version) ?? -1);
       const { items, total } = await downloads.searchReleases({
         q: query.search,
         query: {

@@ -38,7 +38,7 @@ describe("downloads cache headers", () => {
     const cookie = await signIn(ctx, user.id);
     const signedIn = await ctx.app.request("/downloads/", { headers: { cookie } });
     expect(signedIn.status).toBe(200);
-    expect(signedIn.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(signedIn.headers.get("Cache-Control")).toBe("private, no-store");
     expect(signedIn.headers.get("Surrogate-Control")).toBeNull();
     for (const path of ["/downloads/release/python-0000/", "/downloads/no-such-os/", "/downloads/latest/"]) {
       const response = await ctx.app.request(path);

@@ -2,6 +2,8 @@
 // columns (varchar(200) names, slugs and URLs). Naming and URL rules that depend on the
 // stored row live in rules.ts and are applied by the service.
 import { z } from "zod";
+import { dbIdSchema } from "../../core/http/ids.ts";
+import { optionalUrlSchema, urlSchema } from "../../core/http/url-schema.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import { parseReleaseName, PYMANAGER_LINE, VERSION_LINES } from "./schemas/versions.ts";
 
@@ -14,9 +16,8 @@ export const SlugSchema = z
   .max(200, "Use at most 200 characters.")
   .regex(/^[-a-zA-Z0-9_]+$/, SLUG_MESSAGE);
 
-const Url200 = z.string().trim().max(200, "Use at most 200 characters.");
-const optionalUrl = Url200.refine((value) => value === "" || URL.canParse(value), "Enter a valid URL.").default("");
-const Id = z.number({ error: "Choose one." }).int().positive();
+const optionalUrl = optionalUrlSchema({ max: 200 });
+const Id = dbIdSchema("Choose one.");
 
 export const OsInputSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
@@ -76,7 +77,7 @@ export const ReleaseFileInputSchema = z.object({
   releaseId: Id,
   description: z.string().max(10_000, "Use at most 10,000 characters.").default(""),
   isSource: z.boolean().default(false),
-  url: Url200.min(1, "Enter the download URL.").refine((value) => URL.canParse(value), "Enter a valid URL."),
+  url: urlSchema({ max: 200, required: "Enter the download URL." }),
   gpgSignatureFile: optionalUrl,
   sigstoreSignatureFile: optionalUrl,
   sigstoreCertFile: optionalUrl,

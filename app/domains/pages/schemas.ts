@@ -1,6 +1,7 @@
 // Input schemas of the pages domain: pages, editor redirects, menu trees and items. The
 // admin, the service and the APIs validate with these same schemas.
 import { z } from "zod";
+import { dbIdTextSchema, dbIntegerSchema } from "../../core/http/ids.ts";
 import { MARKUP_TYPES } from "../../core/markup/render.ts";
 import { normalizePagePath } from "./schemas/paths.ts";
 
@@ -83,7 +84,7 @@ const Alias = z
   .max(80, "Use at most 80 characters.")
   .regex(/^[A-Za-z0-9_-]+$/, "Use only letters, digits, hyphens and underscores.");
 
-const Id = z.coerce.number({ error: "Select a valid choice." }).int().min(1).max(2_147_483_647);
+const Id = dbIdTextSchema("Select a valid choice.");
 
 export const NavTreeInputSchema = z.object({
   alias: Alias.min(1, "Enter an alias."),
@@ -117,7 +118,7 @@ export const NavItemInputSchema = z.object({
     .int()
     .refine((value) => value === 1 || value === 2, "Choose any or all.")
     .default(1),
-  sortOrder: z.number().int().min(-2_147_483_648).max(2_147_483_647).default(0),
+  sortOrder: dbIntegerSchema().default(0),
   permissions: z.array(z.string().max(201)).default([]),
 });
 export type NavItemInput = z.infer<typeof NavItemInputSchema>;

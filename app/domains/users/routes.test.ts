@@ -89,7 +89,7 @@ describe("POST /accounts/login/", () => {
     const html = await home.text();
     expect(html).toContain("Signed in as </span>josé.ñúñez");
     expect(html).toContain("Successfully signed in as josé.ñúñez.");
-    expect(home.headers.get("cache-control")).toBe("private, no-cache");
+    expect(home.headers.get("cache-control")).toBe("private, no-store");
     expect(home.headers.get("vary")).toContain("Cookie");
   });
 

@@ -3,6 +3,7 @@
 // `confirm=yes`, which runs the action, audits each changed object and redirects.
 import { Hono } from "hono";
 import type { AppEnv, CurrentUser } from "../../http/env.ts";
+import { parseDbId } from "../../http/ids.ts";
 import { assertCan } from "../access.ts";
 import { runAudited } from "../audit.ts";
 import type { AnyAdminResource, BulkAction } from "../types.ts";
@@ -16,7 +17,7 @@ const MAX_SELECTED = 1000;
 function selectedIds(body: RawBody): number[] {
   const raw = body.ids;
   const list = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === "string");
-  const ids = list.filter((value) => /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647).map(Number);
+  const ids = list.map(parseDbId).filter((id): id is number => id !== undefined);
   return [...new Set(ids)].slice(0, MAX_SELECTED);
 }
 

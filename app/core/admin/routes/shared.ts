@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import type { AppEnv, CurrentUser } from "../../http/env.ts";
 import { addFlash } from "../../http/flash.ts";
+import { parseDbId } from "../../http/ids.ts";
 import { assertCan } from "../access.ts";
 import type { RawBody } from "../forms.ts";
 import type { AdminRegistry } from "../registry.ts";
@@ -18,8 +19,6 @@ export interface AdminDeps {
 }
 
 export type AdminContext = Context<AppEnv>;
-
-const MAX_ID = 2_147_483_647;
 
 /** The signed-in staff user (requireStaff ran before every admin route). */
 export function currentUser(c: AdminContext): CurrentUser {
@@ -39,10 +38,9 @@ export function resourceFor(c: AdminContext, deps: AdminDeps, action: AdminActio
 
 /** A database id from the URL: digits only, within int4; anything else is a 404. */
 export function parseObjectId(raw: string | undefined): number {
-  if (!raw || !/^[1-9][0-9]{0,9}$/.test(raw) || Number(raw) > MAX_ID) {
-    throw new AppError("NOT_FOUND", "There is no such object.");
-  }
-  return Number(raw);
+  const id = parseDbId(raw);
+  if (id === undefined) throw new AppError("NOT_FOUND", "There is no such object.");
+  return id;
 }
 
 /** Loads the object named by `:id` or throws NOT_FOUND. */

@@ -8,16 +8,15 @@ import { hasPermission } from "../../../core/auth/permissions.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import { addFlash } from "../../../core/http/flash.ts";
+import { parseDbId } from "../../../core/http/ids.ts";
 import { mediaTypeOf } from "../../../core/storage/index.ts";
 import { pageUrl } from "../schemas/paths.ts";
 import type { PagesService } from "../service.ts";
 
-const ID = /^[1-9][0-9]{0,9}$/;
-
 function pageId(c: Context<AppEnv>): number {
-  const raw = c.req.param("id") ?? "";
-  if (!ID.test(raw) || Number(raw) > 2_147_483_647) throw new AppError("NOT_FOUND", "There is no such page.");
-  return Number(raw);
+  const id = parseDbId(c.req.param("id"));
+  if (id === undefined) throw new AppError("NOT_FOUND", "There is no such page.");
+  return id;
 }
 
 function requirePageChange(c: Context<AppEnv>, permission: string): void {
@@ -66,8 +65,8 @@ export function mediaRoutes(deps: { pages: PagesService; flash: { secret: string
 
   app.post(`${base}:kind{image|document}/:fileId/delete/`, requireStaff(), async (c) => {
     requirePageChange(c, "pages.change_page");
-    const fileId = Number(c.req.param("fileId"));
-    if (!ID.test(c.req.param("fileId"))) throw new AppError("NOT_FOUND", "There is no such file.");
+    const fileId = parseDbId(c.req.param("fileId"));
+    if (fileId === undefined) throw new AppError("NOT_FOUND", "There is no such file.");
     await deps.pages.deletePageFile({ pageId: pageId(c), kind: c.req.param("kind") as "image" | "document", id: fileId });
     addFlash(c, { level: "success", text: "The file was deleted." }, deps.flash);
     return c.redirect(c.req.path.replace(/[^/]+\/[^/]+\/delete\/$/, ""), 303);

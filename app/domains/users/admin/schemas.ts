@@ -1,8 +1,9 @@
 // Inputs of the admin's user and group forms (the editors' admin, app/core/admin).
 import { z } from "zod";
+import { dbIdTextSchema } from "../../../core/http/ids.ts";
 import { EmailSchema, PasswordSchema, UsernameSchema } from "../schemas.ts";
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = dbIdTextSchema();
 
 /** One row of the user form's group-membership inline. */
 export const MembershipRowSchema = z.object({ groupId: Id });
