@@ -24,7 +24,7 @@ describe("/admin/doc/", () => {
 
     const index = await get("/admin/doc/");
     expect(index.status).toBe(200);
-    expect(index.headers.get("cache-control")).toBe("private");
+    expect(index.headers.get("cache-control")).toBe("private, no-store");
     const indexHtml = await index.text();
     expect(indexHtml).toContain('<a href="/admin/doc/models/">Models</a>');
     expect(indexHtml).toContain('<a href="/admin/doc/views/">Views</a>');
