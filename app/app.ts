@@ -106,7 +106,7 @@ export function adminResourcesOf(deps: AppDeps, registry: AppRegistry): AnyAdmin
 /** The JSON APIs: credentials from the Authorization header, per-version limits, every module's routes. */
 function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accounts: Parameters<typeof apiAuth>[0]["users"]): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: true });
-  api.use(apiAuth({ users: accounts }));
+  api.use(apiAuth({ users: accounts, writePermissions: deps.config.API_WRITE_PERMISSIONS }));
   // After apiAuth, so authenticated clients count per user rather than per IP.
   const limits = createApiRateLimits({ kv: deps.kv, trustedProxies: deps.config.TRUSTED_PROXIES, limits: deps.apiRateLimits });
   for (const version of ["v1", "v2", "v3"] as const) api.use(`/${version}/*`, limits[version]);
