@@ -2,14 +2,13 @@
 // routes, APIs, admin resources and fallbacks, read from the module registry. The
 // registry and the dependencies come from the composition root (app/deps.ts).
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { AppError } from "./core/errors.ts";
 import { adminRoutes, createAdminRegistry, type AnyAdminResource } from "./core/admin/index.ts";
 import { legacyApiRoots } from "./core/api/roots.ts";
 import { ACCOUNTS_PORT } from "./core/auth/accounts-port.ts";
 import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
 import { createSessionStore } from "./core/auth/sessions.ts";
 import { createLoginThrottle } from "./core/auth/throttle.ts";
+import { streamingBodyLimit } from "./core/http/body-limit.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import { createRouteMatcher } from "./core/http/route-match.ts";
 import type { AppEnv } from "./core/http/env.ts";
@@ -67,14 +66,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.use(requestContext(logger));
   app.use(securityHeaders({ hsts: config.isProduction && secureCookies }));
   app.use(surrogateKeys());
-  app.use(
-    bodyLimit({
-      maxSize: config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
-      },
-    }),
-  );
+  app.use(streamingBodyLimit({ maxSize: config.BODY_LIMIT_BYTES }));
 
   app.route("/", healthRoutes(serviceHealthChecks(deps)));
   app.route("/", staticRoutes(assets));
