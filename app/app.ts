@@ -2,8 +2,6 @@
 // routes, APIs, admin resources and fallbacks, read from the module registry. The
 // registry and the dependencies come from the composition root (app/deps.ts).
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { AppError } from "./core/errors.ts";
 import { adminRoutes, createAdminRegistry, type AnyAdminResource } from "./core/admin/index.ts";
 import { sharedOpenApi } from "./core/api/openapi-shared.ts";
 import { legacyApiRoots } from "./core/api/roots.ts";
@@ -12,6 +10,7 @@ import { ACCOUNTS_PORT } from "./core/auth/accounts-port.ts";
 import { apiAuth, sessionAuth } from "./core/auth/middleware.ts";
 import { createSessionStore } from "./core/auth/sessions.ts";
 import { createLoginThrottle } from "./core/auth/throttle.ts";
+import { streamingBodyLimit } from "./core/http/body-limit.ts";
 import { csrfProtection } from "./core/http/csrf.ts";
 import { createRouteMatcher } from "./core/http/route-match.ts";
 import type { AppEnv } from "./core/http/env.ts";
@@ -71,14 +70,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.use(requestContext(logger));
   app.use(securityHeaders({ hsts: config.isProduction && secureCookies }));
   app.use(surrogateKeys());
-  app.use(
-    bodyLimit({
-      maxSize: config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
-      },
-    }),
-  );
+  app.use(streamingBodyLimit({ maxSize: config.BODY_LIMIT_BYTES }));
 
   app.route("/", healthRoutes(serviceHealthChecks(deps)));
   app.route("/", staticRoutes(assets));
@@ -115,7 +107,7 @@ export function adminResourcesOf(deps: AppDeps, registry: AppRegistry): AnyAdmin
 /** The JSON APIs: credentials from the Authorization header, per-version limits, every module's routes. */
 function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accounts: Parameters<typeof apiAuth>[0]["users"], document: OpenApiDocument): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: true });
-  api.use(apiAuth({ users: accounts }));
+  api.use(apiAuth({ users: accounts, writePermissions: deps.config.API_WRITE_PERMISSIONS }));
   // After apiAuth, so authenticated clients count per user rather than per IP.
   const limits = createApiRateLimits({ kv: deps.kv, trustedProxies: deps.config.TRUSTED_PROXIES, limits: deps.apiRateLimits });
   for (const version of ["v1", "v2", "v3"] as const) api.use(`/${version}/*`, limits[version]);

@@ -22,6 +22,8 @@ export interface AuditEntryInput {
   objectRepr: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The transport and credential: "admin", or an API version with the key's fingerprint (app/core/api/audit.ts). */
+  via?: string;
 }
 
 /** Appends one entry; `db` may be an open transaction. */
@@ -35,6 +37,7 @@ export async function writeAuditEntry(db: Db | Tx, entry: AuditEntryInput): Prom
       objectRepr: entry.objectRepr.slice(0, 200),
       before: toJson(entry.before),
       after: toJson(entry.after),
+      via: (entry.via ?? "").slice(0, 100),
     },
   });
 }
@@ -57,6 +60,7 @@ function entryFor<Row>(resource: AnyAdminResource, actorId: number, action: stri
     objectRepr: resource.toRepr(subject),
     before: before === null ? null : resource.toAuditSnapshot(before),
     after: after === null ? null : resource.toAuditSnapshot(after),
+    via: "admin",
   };
 }
 

@@ -6,6 +6,7 @@ import type { Context, ErrorHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, toAppError, type FieldErrors } from "../errors.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
+import { mayWriteThroughApi } from "./writes.ts";
 
 export function drfJson(c: Context, body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, { "Content-Type": "application/json", ...headers });
@@ -41,11 +42,16 @@ export function tokenUser(c: Context<AppEnv>): CurrentUser | null {
   return user && c.get("authMethod") === "token" ? user : null;
 }
 
-/** DRF IsStaffOrReadOnly with TokenAuthentication: 401 without a token, 403 for non-staff. */
-export function requireTokenStaff(c: Context<AppEnv>): CurrentUser {
+/**
+ * DRF IsStaffOrReadOnly with TokenAuthentication: 401 without a token, 403 for non-staff.
+ * With API_WRITE_PERMISSIONS=model the user also needs `permission` (e.g. `downloads.change_release`), else 403.
+ */
+export function requireTokenStaff(c: Context<AppEnv>, permission?: string): CurrentUser {
   const user = tokenUser(c);
   if (!user) throw new AppError("UNAUTHENTICATED", "Authentication credentials were not provided.");
-  if (!(user.isStaff || user.isSuperuser)) throw new AppError("FORBIDDEN", "You do not have permission to perform this action.");
+  if (!(user.isStaff || user.isSuperuser) || !mayWriteThroughApi(c, user, permission)) {
+    throw new AppError("FORBIDDEN", "You do not have permission to perform this action.");
+  }
   return user;
 }
 

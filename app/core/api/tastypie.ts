@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, toAppError, type FieldErrors } from "../errors.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
 import { MAX_DB_ID } from "../http/ids.ts";
+import { mayWriteThroughApi } from "./writes.ts";
 
 export const TASTYPIE_DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -82,10 +83,14 @@ export function apiKeyUser(c: Context<AppEnv>): CurrentUser | null {
   return user && c.get("authMethod") === "api-key" ? user : null;
 }
 
-/** Staff authenticated by API key, as legacy StaffAuthorization requires for writes; else 401. */
-export function requireApiKeyStaff(c: Context<AppEnv>): CurrentUser {
+/**
+ * Staff authenticated by API key, as legacy StaffAuthorization requires for writes; else 401.
+ * With API_WRITE_PERMISSIONS=model the user also needs `permission` (e.g. `downloads.add_release`).
+ */
+export function requireApiKeyStaff(c: Context<AppEnv>, permission?: string): CurrentUser {
   const user = apiKeyUser(c);
   if (!user || !(user.isStaff || user.isSuperuser)) throw new AppError("UNAUTHENTICATED", "Operation restricted to staff users.");
+  if (!mayWriteThroughApi(c, user, permission)) throw new AppError("UNAUTHENTICATED", `Operation requires the ${permission} permission.`);
   return user;
 }
 

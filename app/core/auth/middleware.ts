@@ -7,7 +7,7 @@ import { getCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import { PRIVATE_CACHE_CONTROL } from "../http/cdn-cache.ts";
 import type { AppEnv, CurrentUser } from "../http/env.ts";
-import { clearSessionCookie, SESSION_COOKIE, SessionStoreUnavailable, type SessionStore } from "./sessions.ts";
+import { clearSessionCookie, SESSION_COOKIE, SessionStoreUnavailable, sha256Hex, type SessionStore } from "./sessions.ts";
 
 /** What the middleware needs from the users domain. */
 export interface UserLoader {
@@ -105,8 +105,9 @@ function refuse(c: Context<AppEnv>, message: string): never {
 }
 
 /** Sets `user` from API credentials under /api; malformed or wrong credentials are a 401, never anonymous. */
-export function apiAuth(options: { users: ApiCredentialLookup }): MiddlewareHandler<AppEnv> {
+export function apiAuth(options: { users: ApiCredentialLookup; writePermissions?: "staff" | "model" }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.set("apiWritePermissions", options.writePermissions ?? "staff");
     // Legacy tastypie also read credentials from the query string; python.org refuses them.
     if (c.req.query("api_key") !== undefined) refuse(c, "Send API credentials in the Authorization header, not the URL.");
     const header = c.req.header("authorization");
@@ -120,6 +121,8 @@ export function apiAuth(options: { users: ApiCredentialLookup }): MiddlewareHand
     if (!user) refuse(c, credentials.scheme === "token" ? "Invalid token." : "Invalid API key.");
     c.set("user", user);
     c.set("authMethod", credentials.scheme);
+    // The stored key_hash starts with this, so an operator can find the key an audit row names.
+    c.set("apiCredential", `${credentials.scheme === "token" ? "Token" : "ApiKey"} key:${sha256Hex(credentials.key).slice(0, 12)}`);
     await next();
   };
 }

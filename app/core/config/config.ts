@@ -59,6 +59,12 @@ export const ConfigSchema = z.object({
   API_V2_USER_PER_DAY: z.coerce.number().int().min(1).default(3000),
   API_V3_ANON_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   API_V3_USER_PER_HOUR: z.coerce.number().int().min(1).default(10000),
+  /**
+   * Who may write through the APIs: "staff" is legacy's rule (StaffAuthorization,
+   * IsStaffOrReadOnly: any staff key); "model" also requires the model permission
+   * (`downloads.add_release`, …), as the admin does. Production should use "model".
+   */
+  API_WRITE_PERMISSIONS: z.enum(["staff", "model"], { error: "must be staff or model" }).default("staff"),
   /** Signs CSRF tokens and flash cookies. Required in production. */
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */

@@ -28,6 +28,10 @@ export interface AppEnv {
     logger: Logger;
     user: CurrentUser | null;
     authMethod: AuthMethod | null;
+    /** The API credential as audit rows record it, e.g. `ApiKey key:1a2b3c4d5e6f` (a hash prefix, never the key). */
+    apiCredential?: string;
+    /** API_WRITE_PERMISSIONS: "staff" (legacy) or "model" (staff plus the model permission). */
+    apiWritePermissions?: "staff" | "model";
     csrfToken: string;
     /** Sets the CSRF cookie for a browser that has none yet; called once a form is rendered. */
     csrfCommit?: () => void;

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { defineTask, type TaskDefinition } from "../jobs/types.ts";
-import { docutilsAvailable, renderRestructuredText } from "./rst.ts";
+import { docutilsAvailable, renderRestructuredText, RST_MAX_SOURCE } from "./rst.ts";
 
 export const RENDER_RST_TASK = "markup.render-restructuredtext";
 
@@ -36,7 +36,11 @@ export function markupTasks(targets: MarkupTarget[]): TaskDefinition[] {
         if (!(await docutilsAvailable())) {
           return context.logger.warn("docutils is not installed; reStructuredText stays shown as source");
         }
-        const html = await renderRestructuredText(current.source);
+        if (current.source.length > RST_MAX_SOURCE) {
+          return context.logger.warn({ target: payload.target, id: payload.id, length: current.source.length }, "reStructuredText too long for docutils; it stays shown as source");
+        }
+        // Jobs wait for a docutils slot (the worker's concurrency bounds how many wait).
+        const html = await renderRestructuredText(current.source, undefined, { queue: "unbounded" });
         await target.store(payload.id, html, sourceHash(current.source));
       },
     }),

@@ -4,6 +4,7 @@
 // are switched off; the result still passes the sanitiser.
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
+import { createLimiter } from "./limiter.ts";
 import { sanitizeMarkupHtml } from "./sanitize.ts";
 
 const RENDER_SCRIPT = `
@@ -28,6 +29,22 @@ sys.stdout.write(parts["body"])
 const TIMEOUT_MS = 10_000;
 let availability: Promise<boolean> | undefined;
 
+/**
+ * Longest reST source docutils is given, in characters. docutils' time grows fast with
+ * nesting (199 KB of nested lists took 10 s); the preview refuses longer text and the
+ * render job leaves it shown as source.
+ */
+export const RST_MAX_SOURCE = 100_000;
+
+/** docutils processes running at once in this process (the machine's cores), and previews that may wait for one. */
+export const DOCUTILS_LIMITS = { running: 2, waiting: 4 };
+const docutils = createLimiter(DOCUTILS_LIMITS);
+
+/** The source is over RST_MAX_SOURCE. */
+export class RstTooLongError extends Error {
+  override name = "RstTooLongError";
+}
+
 /** True when `python3 -c "import docutils"` works on this machine (checked once). */
 export function docutilsAvailable(python = process.env.PYTHON ?? "python3"): Promise<boolean> {
   availability ??= promisify(execFile)(python, ["-c", "import docutils"], { timeout: TIMEOUT_MS })
@@ -36,8 +53,17 @@ export function docutilsAvailable(python = process.env.PYTHON ?? "python3"): Pro
   return availability;
 }
 
-/** Renders reST to sanitised HTML with docutils; rejects when docutils fails or times out. */
-export function renderRestructuredText(source: string, python = process.env.PYTHON ?? "python3"): Promise<string> {
+/**
+ * Renders reST to sanitised HTML with docutils; rejects when docutils fails or times out,
+ * with RstTooLongError over RST_MAX_SOURCE, and (`queue: "bounded"`, the default) with
+ * LimiterBusyError when DOCUTILS_LIMITS are taken; `queue: "unbounded"` waits its turn.
+ */
+export function renderRestructuredText(source: string, python = process.env.PYTHON ?? "python3", options: { queue?: "bounded" | "unbounded" } = {}): Promise<string> {
+  if (source.length > RST_MAX_SOURCE) return Promise.reject(new RstTooLongError(`reStructuredText over ${RST_MAX_SOURCE} characters is not rendered`));
+  return docutils.run(() => runDocutils(source, python), options);
+}
+
+function runDocutils(source: string, python: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(python, ["-c", RENDER_SCRIPT], { stdio: ["pipe", "pipe", "pipe"], timeout: TIMEOUT_MS });
     const out: Buffer[] = [];

@@ -1,6 +1,7 @@
 // Operating systems (legacy downloads_os) and the release cycle editors maintain per minor
 // version (legacy read it live from peps.python.org/api/release-cycle.json).
 import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
+import type { WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError } from "../../../core/errors.ts";
 import { enqueueBoxesRebuild, enqueuePurge, SECTION_KEYS } from "./effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
@@ -29,16 +30,18 @@ export function createCatalog(ctx: DownloadsContext) {
   }
 
   /** Creates (no `id`) or renames an operating system; the download boxes and pages follow. */
-  async function saveOperatingSystem(options: { id?: number; input: OsInput; actor: Actor }): Promise<OsView> {
+  async function saveOperatingSystem(options: { id?: number; input: OsInput; actor: Actor; onWrite?: WriteHook<OsView> }): Promise<OsView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(OsInputSchema, options.input);
     const taken = await db.operatingSystem.findFirst({ where: { slug: values.slug, ...(options.id ? { id: { not: options.id } } : {}) }, select: { id: true } });
     if (taken) throwIfErrors({ slug: ["An operating system with this slug already exists."] });
     const by = actorId(options.actor);
     return ctx.write(async (tx) => {
+      const before = options.id ? await tx.operatingSystem.findUnique({ where: { id: options.id }, select: osSelect }) : null;
       const saved = options.id
         ? await tx.operatingSystem.update({ where: { id: options.id }, data: { ...values, ...modifiedBy(by) }, select: osSelect })
         : await tx.operatingSystem.create({ data: { ...values, ...createdBy(by) }, select: osSelect });
+      await options.onWrite?.(tx, { before, after: saved });
       await enqueueBoxesRebuild(jobs, tx);
       await enqueuePurge(jobs, SECTION_KEYS, tx);
       return saved;
@@ -46,10 +49,11 @@ export function createCatalog(ctx: DownloadsContext) {
   }
 
   /** Deletes an operating system and, as legacy's CASCADE did, its files. */
-  async function deleteOperatingSystem(options: { id: number; actor: Actor }): Promise<void> {
+  async function deleteOperatingSystem(options: { id: number; actor: Actor; onWrite?: WriteHook<OsView> }): Promise<void> {
     assertCanEditDownloads(options.actor);
     await ctx.write(async (tx) => {
-      await tx.operatingSystem.delete({ where: { id: options.id } });
+      const before = await tx.operatingSystem.delete({ where: { id: options.id }, select: osSelect });
+      await options.onWrite?.(tx, { before, after: null });
       await enqueueBoxesRebuild(jobs, tx);
       await enqueuePurge(jobs, SECTION_KEYS, tx);
     });

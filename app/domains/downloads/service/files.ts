@@ -2,6 +2,7 @@
 // match the artifact, one download button per OS and release, unique slug and URL).
 import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
+import type { WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, type FieldErrors } from "../../../core/errors.ts";
 import { enqueueReleaseEffects } from "./effects.ts";
 import { actorId, assertCanEditDownloads, type Actor } from "../policies.ts";
@@ -65,29 +66,36 @@ export function createFiles(ctx: DownloadsContext) {
   }
 
   /** Writes a file and enqueues the effects for its release (and its former release when moved). */
-  async function writeFile(values: ReleaseFileValues, actor: Actor, existing?: { id: number; releaseId: number }): Promise<ReleaseFileView> {
+  async function writeFile(
+    values: ReleaseFileValues,
+    actor: Actor,
+    existing: { id: number; releaseId: number } | undefined,
+    onWrite: WriteHook<ReleaseFileView> | undefined,
+  ): Promise<ReleaseFileView> {
     const by = actorId(actor);
     const releaseIds = [...new Set([values.releaseId, ...(existing ? [existing.releaseId] : [])])];
     const published = await publishedIds(releaseIds);
     return ctx.write(async (tx) => {
+      const before = existing && onWrite ? await tx.releaseFile.findUnique({ where: { id: existing.id }, select: fileSelect }) : null;
       const saved = existing
         ? await tx.releaseFile.update({ where: { id: existing.id }, data: { ...values, ...modifiedBy(by) }, select: fileSelect })
         : await tx.releaseFile.create({ data: { ...values, ...createdBy(by) }, select: fileSelect });
       for (const id of releaseIds) await enqueueReleaseEffects(jobs, tx, { id, published: published.has(id) });
+      await onWrite?.(tx, { before, after: saved });
       return saved;
     });
   }
 
   /** Adds a file to a release after checking every rule; VALIDATION lists the failures by field. */
-  async function createFile(options: { input: ReleaseFileInput; actor: Actor }): Promise<ReleaseFileView> {
+  async function createFile(options: { input: ReleaseFileInput; actor: Actor; onWrite?: WriteHook<ReleaseFileView> }): Promise<ReleaseFileView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(ReleaseFileInputSchema, options.input);
     throwIfErrors(await ruleErrors(values, undefined));
-    return writeFile(values, options.actor);
+    return writeFile(values, options.actor, undefined, options.onWrite);
   }
 
   /** Replaces a file's fields; unchanged legacy http:// URLs stay valid. */
-  async function updateFile(options: { id: number; input: ReleaseFileInput; actor: Actor }): Promise<ReleaseFileView> {
+  async function updateFile(options: { id: number; input: ReleaseFileInput; actor: Actor; onWrite?: WriteHook<ReleaseFileView> }): Promise<ReleaseFileView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(ReleaseFileInputSchema, options.input);
     const previous = await db.releaseFile.findUnique({
@@ -96,27 +104,30 @@ export function createFiles(ctx: DownloadsContext) {
     });
     if (!previous) throw new AppError("NOT_FOUND", "There is no such release file.");
     throwIfErrors(await ruleErrors(values, options.id, urlsOf(previous as unknown as FileUrls)));
-    return writeFile(values, options.actor, { id: options.id, releaseId: previous.releaseId });
+    return writeFile(values, options.actor, { id: options.id, releaseId: previous.releaseId }, options.onWrite);
   }
 
   /** Deletes one file, or NOT_FOUND. */
-  async function deleteFile(options: { id: number; actor: Actor }): Promise<void> {
+  async function deleteFile(options: { id: number; actor: Actor; onWrite?: WriteHook<ReleaseFileView> }): Promise<void> {
     assertCanEditDownloads(options.actor);
     const file = await db.releaseFile.findUnique({ where: { id: options.id }, select: { releaseId: true, release: { select: { isPublished: true } } } });
     if (!file) throw new AppError("NOT_FOUND", "There is no such release file.");
     await db.$transaction(async (tx) => {
-      await tx.releaseFile.delete({ where: { id: options.id } });
+      const before = await tx.releaseFile.delete({ where: { id: options.id }, select: fileSelect });
+      await options.onWrite?.(tx, { before, after: null });
       await enqueueReleaseEffects(jobs, tx, { id: file.releaseId, published: file.release.isPublished });
     });
     await ctx.invalidate();
   }
 
   /** Deletes every file of one release (release-tools re-uploads them); returns how many went. */
-  async function deleteFilesOfRelease(options: { releaseId: number; actor: Actor }): Promise<number> {
+  async function deleteFilesOfRelease(options: { releaseId: number; actor: Actor; onWrite?: WriteHook<ReleaseFileView> }): Promise<number> {
     assertCanEditDownloads(options.actor);
     const release = await db.release.findUnique({ where: { id: options.releaseId }, select: { isPublished: true } });
     const count = await db.$transaction(async (tx) => {
+      const doomed = options.onWrite ? await tx.releaseFile.findMany({ where: { releaseId: options.releaseId }, select: fileSelect }) : [];
       const { count: deleted } = await tx.releaseFile.deleteMany({ where: { releaseId: options.releaseId } });
+      for (const before of doomed) await options.onWrite?.(tx, { before, after: null });
       if (release && deleted > 0) await enqueueReleaseEffects(jobs, tx, { id: options.releaseId, published: release.isPublished });
       return deleted;
     });

@@ -2,6 +2,7 @@
 // release per version line, derived version fields, markup rendered on save).
 import { createdBy, modifiedBy } from "../../../core/content/content-manageable.ts";
 import type { Prisma } from "../../../core/db/client.ts";
+import type { WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
 import { enqueueNotesRender, enqueueReleaseEffects } from "./effects.ts";
@@ -110,6 +111,8 @@ export function createReleases(ctx: DownloadsContext) {
     actor: Actor;
     /** Runs inside the write's transaction, after the release is written (the editor form saves its files here). */
     afterWrite?: (tx: Prisma.TransactionClient, release: { id: number }) => Promise<void>;
+    /** Sees the release row before and after (the APIs' audit hook). */
+    onWrite?: WriteHook<object>;
   }): Promise<ReleaseView> {
     assertCanEditDownloads(options.actor);
     const values = parseInput(ReleaseInputSchema, options.input);
@@ -129,11 +132,13 @@ export function createReleases(ctx: DownloadsContext) {
     const data = { ...releaseData(values, slug), ...(rendered ? { contentRendered: rendered.html } : {}), ...modifiedBy(by) };
     try {
       const row = await db.$transaction(async (tx) => {
+        const before = options.id && options.onWrite ? await tx.release.findUnique({ where: { id: options.id }, select: releaseSelect }) : null;
         if (values.isLatest) await demoteOthers(tx, values.version, options.id);
         const saved = options.id
           ? await tx.release.update({ where: { id: options.id }, data, select: releaseSelect })
           : await tx.release.create({ data: { ...data, ...createdBy(by) }, select: releaseSelect });
         await options.afterWrite?.(tx, saved);
+        await options.onWrite?.(tx, { before, after: saved });
         await enqueueReleaseEffects(jobs, tx, { id: saved.id, published: saved.isPublished || Boolean(previous?.isPublished) });
         if (rendered && !rendered.rendered) await enqueueNotesRender(jobs, tx, saved.id);
         return saved;
@@ -168,12 +173,13 @@ export function createReleases(ctx: DownloadsContext) {
   }
 
   /** Deletes a release and its files (legacy CASCADE). */
-  async function deleteRelease(options: { id: number; actor: Actor; beforeDelete?: (tx: Prisma.TransactionClient) => Promise<void> }): Promise<void> {
+  async function deleteRelease(options: { id: number; actor: Actor; beforeDelete?: (tx: Prisma.TransactionClient) => Promise<void>; onWrite?: WriteHook<object> }): Promise<void> {
     assertCanEditDownloads(options.actor);
     try {
       await db.$transaction(async (tx) => {
         await options.beforeDelete?.(tx);
-        const deleted = await tx.release.delete({ where: { id: options.id }, select: { id: true, isPublished: true } });
+        const deleted = await tx.release.delete({ where: { id: options.id }, select: releaseSelect });
+        await options.onWrite?.(tx, { before: deleted, after: null });
         await enqueueReleaseEffects(jobs, tx, { id: deleted.id, published: deleted.isPublished });
       });
     } catch (error) {

@@ -15,6 +15,7 @@ import {
   tastypieSchema,
   withResourceErrors,
 } from "../../../core/api/tastypie.ts";
+import { apiAudit } from "../../../core/api/writes.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import { parseDbId } from "../../../core/http/ids.ts";
@@ -47,9 +48,9 @@ export function pagesApiV1(pages: PagesService) {
   });
 
   app.post(V1_ROUTE, async (c) => {
-    const user = requireApiKeyStaff(c);
+    const user = requireApiKeyStaff(c, "pages.add_page");
     const body = await readTastypieBody(c);
-    const saved = await withResourceErrors("pages/page", () => pages.savePage({ input: fromV1Body(body), actorId: user.id }), {
+    const saved = await withResourceErrors("pages/page", () => pages.savePage({ input: fromV1Body(body), actorId: user.id, onWrite: apiAudit(c, user, "pages.page") }), {
       fieldName: (name) => V1_FIELD_NAMES[name] ?? name,
       codes: ["VALIDATION", "CONFLICT"],
     });
@@ -66,8 +67,8 @@ export function pagesApiV1(pages: PagesService) {
   });
 
   app.delete(`${V1_ROUTE}:id/`, async (c) => {
-    requireApiKeyStaff(c);
-    await pages.deletePage({ id: pageId(c) });
+    const user = requireApiKeyStaff(c, "pages.delete_page");
+    await pages.deletePage({ id: pageId(c), onWrite: apiAudit(c, user, "pages.page") });
     return c.body(null, 204);
   });
 

@@ -96,14 +96,14 @@ export function createMediaStore(deps: { db: Db; storage: FileStorage; limits?: 
     return { images: images.map(view("image")), documents: documents.map(view("document")) };
   }
 
-  /** Deletes one attached file, its row first (so no page links a missing row), then its bytes. */
+  /** Deletes one attached file, its row first (so no page links a missing row), then its bytes once no row names them. */
   async function deletePageFile(options: { pageId: number; kind: MediaKind; id: number }): Promise<void> {
     const where = { id: options.id, pageId: options.pageId };
     const row = options.kind === "image" ? await db.pageImage.findFirst({ where, select }) : await db.pageDocument.findFirst({ where, select });
     if (!row) throw new AppError("NOT_FOUND", "There is no such file on this page.");
     if (options.kind === "image") await db.pageImage.delete({ where: { id: row.id } });
     else await db.pageDocument.delete({ where: { id: row.id } });
-    await storage.delete(row.file);
+    await deleteUnreferencedFiles({ db, storage }, [row.file]);
   }
 
   /** A stored file as a stream, for the /media/ route; null when absent. */
@@ -115,3 +115,14 @@ export function createMediaStore(deps: { db: Db; storage: FileStorage; limits?: 
 }
 
 export type MediaStore = ReturnType<typeof createMediaStore>;
+
+/**
+ * Removes these stored objects, skipping any key another image or document row still names
+ * (legacy rows could share a file). Call it after the deleting transaction has committed.
+ */
+export async function deleteUnreferencedFiles(deps: { db: Db; storage: FileStorage }, keys: string[]): Promise<void> {
+  for (const key of new Set(keys)) {
+    const [images, documents] = await Promise.all([deps.db.pageImage.count({ where: { file: key } }), deps.db.pageDocument.count({ where: { file: key } })]);
+    if (images + documents === 0) await deps.storage.delete(key);
+  }
+}

@@ -7,11 +7,13 @@ import type { Db, Prisma } from "../../../core/db/client.ts";
 import type { Tx, WriteHook } from "../../../core/db/write-hook.ts";
 import { AppError, toAppError } from "../../../core/errors.ts";
 import type { JobQueue } from "../../../core/jobs/types.ts";
+import type { FileStorage } from "../../../core/storage/index.ts";
 import { RENDER_RST_TASK, renderJobOptions } from "../../../core/markup/jobs.ts";
 import { renderMarkup } from "../../../core/markup/render.ts";
 import { enqueueIndexing } from "../../../core/search/jobs.ts";
 import { candidatePaths, isValidNewPagePath, pageUrl } from "../schemas/paths.ts";
 import { type PageInput, PageInputSchema, type PageSearch } from "../schemas.ts";
+import { deleteUnreferencedFiles } from "./media.ts";
 import { parseInput } from "./validation.ts";
 import { type CachedPageRow, fromCache, pageSelect, type PageRow, type PageView, toCache, toPageView } from "./views.ts";
 
@@ -24,6 +26,8 @@ export interface PagesDeps {
   db: Db;
   cache: Cache;
   jobs: JobQueue;
+  /** Where the pages' images and documents are stored; a deleted page's files leave it. */
+  storage: FileStorage;
 }
 
 /** The filters legacy PageResource / PageFilterSet allow (apps/pages/api.py). */
@@ -127,16 +131,24 @@ export function createPageStore(deps: PagesDeps) {
     }
   }
 
-  /** Deletes the page with its images and documents, and drops it from search. */
+  /**
+   * Deletes the page with its images and documents, and drops it from search. The stored
+   * files go after the transaction commits (a rolled-back delete keeps them), so nothing
+   * stays public under /media/.
+   */
   async function deletePage(options: { id: number; onWrite?: WriteHook<PageView> }): Promise<void> {
-    await db.$transaction(async (tx) => {
+    const keys = await db.$transaction(async (tx) => {
       const before = await tx.page.findUnique({ where: { id: options.id }, select: pageSelect });
       if (!before) throw new AppError("NOT_FOUND", `There is no page ${options.id}.`);
+      const where = { pageId: options.id };
+      const files = [...(await tx.pageImage.findMany({ where, select: { file: true } })), ...(await tx.pageDocument.findMany({ where, select: { file: true } }))];
       await tx.page.delete({ where: { id: options.id } });
       await enqueueIndexing(jobs, { type: PAGE_SEARCH_TYPE, id: options.id }, tx);
       await options.onWrite?.(tx, { before: toPageView(before), after: null });
+      return files.map((row) => row.file);
     });
     await cache.invalidateTags([PAGES_CACHE_TAG]);
+    await deleteUnreferencedFiles({ db, storage: deps.storage }, keys);
   }
 
   /** Publishes or unpublishes these pages; returns how many changed. */
