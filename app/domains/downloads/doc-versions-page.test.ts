@@ -1,21 +1,12 @@
 // /doc/versions/ from the releases in the database, ahead of the CMS fall-through.
+import { pageInput } from "../../testing/factories/pages.ts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestContext } from "../../testing/deps.ts";
 import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
 const ctx = useTestContext();
 const actor = "system" as const;
-const page = (path: string, title: string) => ({
-  title,
-  path,
-  content: `Body of ${title}.`,
-  contentMarkupType: "markdown",
-  isPublished: true,
-  keywords: "",
-  description: "",
-  contentType: "text/html",
-  templateName: "",
-});
+const page = (path: string, title: string) => pageInput({ path, title, content: `Body of ${title}.` });
 
 beforeEach(async () => {
   await createDownloadsFixture(ctx.services.downloads);

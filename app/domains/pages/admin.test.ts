@@ -1,5 +1,6 @@
 // The editors' side: pages with markup preview and publishing, menu items with ordering,
 // redirects, and image/document uploads checked by content.
+import { pageInput } from "../../testing/factories/pages.ts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminPost, followRedirect, signInAs, syncAdminPermissions, type SignedIn } from "../../testing/admin.ts";
 import { csrfPair } from "../../testing/auth.ts";
@@ -217,17 +218,7 @@ describe("page images and documents", () => {
     const staff = await signInAs(ctx, { permissions: ["pages.view_page", "pages.change_page"] });
     pageId = (
       await ctx.services.pages.savePage({
-        input: {
-          title: "Logos",
-          path: "community/logos",
-          content: "",
-          contentMarkupType: "markdown",
-          isPublished: true,
-          keywords: "",
-          description: "",
-          contentType: "text/html",
-          templateName: "",
-        },
+        input: pageInput({ path: "community/logos" }),
       })
     ).id;
 

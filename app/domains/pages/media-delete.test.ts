@@ -1,5 +1,6 @@
 // Issue 15 item 7: deleting a page (admin or API v1) or one of its files removes the stored
 // objects from the disk backend, so nothing stays public under /media/.
+import { pageInput } from "../../testing/factories/pages.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -18,17 +19,7 @@ beforeEach(async () => {
 
 async function pageWithFiles(pagePath: string) {
   const page = await ctx.services.pages.savePage({
-    input: {
-      title: "Logos",
-      path: pagePath,
-      content: "",
-      contentMarkupType: "markdown",
-      isPublished: true,
-      keywords: "",
-      description: "",
-      contentType: "text/html",
-      templateName: "",
-    },
+    input: pageInput({ path: pagePath }),
   });
   for (const [kind, name, bytes] of [
     ["image", "logo.png", PNG],

@@ -1,5 +1,6 @@
 // Page images with the S3 backend: the real upload, /media/ and delete routes of the app
 // against s3rver on 127.0.0.1 (signatures checked, see app/testing/s3-server.ts).
+import { pageInput } from "../../testing/factories/pages.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Storage, MEDIA_URL_PREFIX } from "../../core/storage/index.ts";
 import { type LocalS3, startLocalS3 } from "../../testing/s3-server.ts";
@@ -27,17 +28,7 @@ describe("page media in an S3 bucket", () => {
     await syncAdminPermissions(ctx);
     const staff = await signInAs(ctx, { permissions: ["pages.view_page", "pages.change_page"] });
     const page = await ctx.services.pages.savePage({
-      input: {
-        title: "Logos",
-        path: "community/logos",
-        content: "",
-        contentMarkupType: "markdown",
-        isPublished: true,
-        keywords: "",
-        description: "",
-        contentType: "text/html",
-        templateName: "",
-      },
+      input: pageInput({ path: "community/logos" }),
     });
     const form = new FormData();
     form.set("csrf_token", csrfPair(ctx).token);
