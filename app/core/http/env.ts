@@ -1,5 +1,6 @@
 // The per-request variables every handler can read with c.get(...).
 import type { Logger } from "../logging/logger.ts";
+import type { CacheableRoute } from "./cacheable.ts";
 
 /** The signed-in user as every request sees it (resolved once per request). */
 export interface CurrentUser {
@@ -37,5 +38,7 @@ export interface AppEnv {
     csrfCommit?: () => void;
     secureHeadersNonce?: string;
     flash: FlashMessage[];
+    /** Set by `cacheable()`: the response may be stored by the response cache under these tags. */
+    cacheable?: CacheableRoute;
   };
 }
