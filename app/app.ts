@@ -19,6 +19,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from "./core/http/openapi.
 import { mailOutboxAdmin } from "./core/mail/index.ts";
 import { createApiRateLimits } from "./core/http/rate-limit.ts";
 import { requestContext } from "./core/http/request-context.ts";
+import { responseCache } from "./core/http/response-cache.ts";
 import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
 import type { ModuleRegistry, WebSettings } from "./core/modules/index.ts";
 import type { PlatformDeps } from "./core/platform.ts";
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>({ strict: true });
   app.use(requestContext(logger));
+  // Outside everything else, so a stored answer carries the headers the app gave it and skips the rest.
+  app.use(responseCache({ store: deps.responses, cache: deps.cache, ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, now: () => deps.clock.now().getTime() }));
   app.use(securityHeaders({ hsts: config.isProduction && secureCookies }));
   app.use(surrogateKeys());
   app.use(streamingBodyLimit({ maxSize: config.BODY_LIMIT_BYTES }));

@@ -10,13 +10,16 @@ import { ROOT_DIR } from "./core/root-dir.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createFailoverKeyValue, FALLBACK_MAX_ENTRIES } from "./core/cache/failover.ts";
+import { createLocalInvalidationBus, createRedisInvalidationBus } from "./core/cache/invalidation-bus.ts";
+import { createResponseStore } from "./core/cache/response-store.ts";
 import { createRedisKeyValue, isRedisKeyValue, REDIS_CONNECT_TIMEOUT_MS } from "./core/cache/redis.ts";
 import { systemClock } from "./core/clock/clock.ts";
 import type { Config } from "./core/config/config.ts";
 import { createDb } from "./core/db/client.ts";
 import { startEmbeddedPostgres } from "./core/db/embedded.ts";
 import { migrateDatabase } from "./core/db/migrate.ts";
-import { createCdnPurger } from "./core/http/cdn-purge.ts";
+import { cdnPurgeTasks, createCdnPurger, queueCdnPurge } from "./core/http/cdn-purge.ts";
+import { encodeStoredResponse } from "./core/http/response-cache.ts";
 import { createJobQueue } from "./core/jobs/queue.ts";
 import type { TaskDefinition, WorkerStatus } from "./core/jobs/types.ts";
 import type { Logger } from "./core/logging/logger.ts";
@@ -72,9 +75,12 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...searchTasks({ search: deps.search, sources: registry.searchSources() }),
       ...markupTasks(registry.markupTargets()),
       ...mailTasks(deps.mailer),
+      ...cdnPurgeTasks(deps.cdn),
       ...registry.tasks(dispatch),
     ];
     for (const task of tasks) taskNames.add(task.name);
+    // What a write invalidates is purged from the CDN by the same names (surrogate keys).
+    if (deps.cdn) deps.cache.afterInvalidate((tags) => queueCdnPurge(deps.jobs, tags, logger));
     return {
       deps,
       registry,
@@ -132,6 +138,26 @@ function buildDeps(
     ? owned(createFailoverKeyValue({ primary: kv, fallback: createMemoryKeyValue({ maxEntries: FALLBACK_MAX_ENTRIES }) }), (store) => store.close())
     : kv;
   if (!config.REDIS_URL && !overrides.kv) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
+  const cache =
+    overrides.cache ??
+    createCache(cacheStore, {
+      bus: isRedisKeyValue(kv)
+        ? owned(createRedisInvalidationBus({ publisher: kv.client, channel: `${config.REDIS_PREFIX}cache-invalidations`, logger }), (bus) => bus.close())
+        : createLocalInvalidationBus(),
+    });
+  const responses =
+    overrides.responses !== undefined
+      ? overrides.responses
+      : config.RESPONSE_CACHE === "on"
+        ? createResponseStore({
+            cache,
+            bus: cache.bus,
+            shared: isRedisKeyValue(kv) ? kv : null,
+            maxBytes: config.RESPONSE_CACHE_MEMORY_MB * 1024 * 1024,
+            encode: encodeStoredResponse,
+            now: () => (overrides.clock ?? systemClock).now().getTime(),
+          })
+        : null;
   const search =
     overrides.search ?? owned(createSearchIndex({ db, meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, indexName: config.MEILI_INDEX }), (index) => index.close());
   if (!config.MEILI_URL && !overrides.search) logger.info("MEILI_URL is not set: search uses PostgreSQL full-text search");
@@ -144,7 +170,8 @@ function buildDeps(
     logger,
     db,
     kv,
-    cache: overrides.cache ?? createCache(cacheStore),
+    cache,
+    responses,
     search,
     jobs,
     clock,

@@ -2,11 +2,14 @@
 // embedded one when DATABASE_URL is unset, seeded on first start), serves HTTP and
 // runs the background worker in-process unless RUN_WORKER=0. SIGTERM/SIGINT stop
 // accepting connections, let in-flight requests finish, stop the worker, close pools.
-import { serve, type ServerType } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { adminResourcesOf } from "./app.ts";
 import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
 import { describeFailure } from "./core/cli/failure.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
+import { withCachedAnswers } from "./core/http/cached-answers.ts";
 import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
 import { buildRuntime } from "./deps.ts";
@@ -54,7 +57,11 @@ if (config.RUN_WORKER) {
   });
 }
 
-const server: ServerType = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+// Answers held in memory go out before the app is involved (core/http/cached-answers.ts).
+const appListener = getRequestListener(runtime.app.fetch, { hostname: config.HOST });
+const server = createServer(runtime.deps.responses ? withCachedAnswers(runtime.deps.responses, appListener, logger) : appListener);
+server.listen(config.PORT, config.HOST, () => {
+  const info = server.address() as AddressInfo;
   logger.info({ url: `http://${info.address}:${info.port}/`, startupMs: Math.round(performance.now() - startedAt) }, `python.org is ready at http://${config.HOST}:${info.port}/`);
 });
 server.on("error", (error) => {

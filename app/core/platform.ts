@@ -1,5 +1,6 @@
 // The platform dependencies every domain may declare: built once per process by the
 // composition root (app/deps.ts) from configuration, with test doubles passed as overrides.
+import type { ResponseStore } from "./cache/response-store.ts";
 import type { KeyValue, Cache } from "./cache/types.ts";
 import type { Clock } from "./clock/clock.ts";
 import type { Config } from "./config/config.ts";
@@ -18,6 +19,8 @@ export interface PlatformDeps {
   db: Db;
   kv: KeyValue;
   cache: Cache;
+  /** Whole anonymous responses of cacheable routes (app/core/http/response-cache.ts); null when RESPONSE_CACHE=off. */
+  responses: ResponseStore | null;
   search: SearchIndex;
   jobs: JobQueue;
   clock: Clock;

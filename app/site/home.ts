@@ -4,6 +4,7 @@
 // template hides empty sections.
 import { Hono } from "hono";
 import type { BoxesService } from "../domains/boxes/index.ts";
+import { cacheable } from "../core/http/cacheable.ts";
 import type { AppEnv } from "../core/http/env.ts";
 
 export const HOME_BOX_LABELS = [
@@ -65,7 +66,10 @@ export function homeRoutes(deps: { boxes: BoxesService; sources: HomeSources }) 
     ]);
     return { boxes, news, events, story, samples };
   };
-  app.get("/", async (c) => c.render("home/index.njk", { ...(await load()), body_class: "python home" }));
-  app.get("/shell/", async (c) => c.render("site/shell.njk", { ...(await load()), title: "Interactive Python console", body_class: "python home shell-active" }));
+  // Built only from cached reads (boxes, and each source's own), whose tags it is stored under.
+  app.get("/", cacheable({ tags: [] }), async (c) => c.render("home/index.njk", { ...(await load()), body_class: "python home" }));
+  app.get("/shell/", cacheable({ tags: [] }), async (c) =>
+    c.render("site/shell.njk", { ...(await load()), title: "Interactive Python console", body_class: "python home shell-active" }),
+  );
   return app;
 }

@@ -2,6 +2,7 @@
 // fragment, the style guide's inner page and the three small section landings.
 // (`/shell/` shares the home page's data, so it lives in home.ts.)
 import { Hono } from "hono";
+import { cacheable } from "../core/http/cacheable.ts";
 import type { AppEnv } from "../core/http/env.ts";
 
 const LANDINGS = [
@@ -35,7 +36,7 @@ export function templatePageRoutes() {
     c.header("Cache-Control", "private, no-cache");
     return c.render("site/authenticated.njk");
   });
-  app.get("/inner/", (c) => c.render("site/inner.njk", { title: "Inner page", body_class: "python inner" }));
-  for (const { path, ...landing } of LANDINGS) app.get(path, (c) => c.render("site/landing.njk", landing));
+  app.get("/inner/", cacheable({ tags: [] }), (c) => c.render("site/inner.njk", { title: "Inner page", body_class: "python inner" }));
+  for (const { path, ...landing } of LANDINGS) app.get(path, cacheable({ tags: [] }), (c) => c.render("site/landing.njk", landing));
   return app;
 }

@@ -105,6 +105,8 @@ export async function createTestContext(overrides: TestOverrides = {}): Promise<
     async reset() {
       await truncateAll(db);
       if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
+      // The flush took the tag versions with it: copies held in memory must go too.
+      runtime.deps.responses?.clear();
     },
     async close() {
       await runtime.close();

@@ -1,5 +1,8 @@
 // The key-value store behind caching, sessions and rate limits: Redis when REDIS_URL
 // is set, an in-process map otherwise. Both implementations keep the same semantics.
+import type { InvalidationBus } from "./invalidation-bus.ts";
+import type { TagVersions } from "./tag-capture.ts";
+
 export interface KeyValue {
   readonly kind: "redis" | "memory";
   get(key: string): Promise<string | null>;
@@ -25,6 +28,14 @@ export interface Cache {
   wrap<T>(key: string, options: CacheOptions, compute: () => Promise<T>): Promise<T>;
   get<T>(key: string, tags?: string[]): Promise<T | undefined>;
   set<T>(key: string, value: T, options: CacheOptions): Promise<void>;
-  /** Makes every entry stored under any of these tags stale, in O(1) per tag. */
+  /** Makes every entry stored under any of these tags stale, in O(1) per tag, in every process. */
   invalidateTags(tags: string[]): Promise<void>;
+  /** The current version of each tag (recorded for the response being built, see tag-capture.ts). */
+  tagVersions(tags: readonly string[]): Promise<TagVersions>;
+  /** True while no tag has been invalidated since these versions were read. */
+  isCurrent(versions: TagVersions): Promise<boolean>;
+  /** Where invalidations from every process arrive. */
+  readonly bus: InvalidationBus;
+  /** Runs after each invalidation made by this process (e.g. queueing the CDN purge). */
+  afterInvalidate(hook: (tags: readonly string[]) => Promise<void>): void;
 }

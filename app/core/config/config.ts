@@ -86,6 +86,12 @@ export const ConfigSchema = z.object({
   /** Number of reverse proxies in front of the app, for client IPs from X-Forwarded-For. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Anonymous answers of cacheable routes are stored whole ("off" builds every one: for measuring and debugging). */
+  RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** The longest a stored response lives when no write invalidates it. */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Memory each web process gives to stored responses (their compressed copies included). */
+  RESPONSE_CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(48),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { SITE_URL: string; SECRET_KEY: string; isProduction: boolean };

@@ -4,8 +4,10 @@
 // never leave a stale entry behind); the tags of every data-cache read made during the
 // render are added to them automatically. Writes call `deps.cache.invalidateTags(tags)`
 // after they commit: that drops the data and the responses in every process and queues
-// a CDN purge by surrogate key.
+// a CDN purge by surrogate key. A cacheable route's anonymous answers are also marked
+// public for browsers and the CDN (cdn-cache.ts).
 import type { Context, MiddlewareHandler } from "hono";
+import { markPublic } from "./cdn-cache.ts";
 import type { AppEnv } from "./env.ts";
 
 export interface CacheableOptions {
@@ -23,8 +25,16 @@ export interface CacheableRoute {
 /** Marks a GET route cacheable for anonymous visitors (signed-in users, staff previews and non-200s are never stored). */
 export function cacheable(options: CacheableOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const tags = typeof options.tags === "function" ? options.tags(c) : options.tags;
-    c.set("cacheable", { tags, ttlSeconds: options.ttlSeconds });
+    await markCacheable(c, options);
     await next();
+    markPublic(c);
   };
+}
+
+/** `cacheable()` for code that is not a route (a fallback): call it before reading the data, then mark the answer public. */
+export async function markCacheable(c: Context<AppEnv>, options: CacheableOptions): Promise<void> {
+  const tags = typeof options.tags === "function" ? options.tags(c) : options.tags;
+  c.set("cacheable", { tags, ttlSeconds: options.ttlSeconds });
+  // Read (and record) the tags' versions before any data they guard.
+  await c.get("readCacheTags")?.(tags);
 }

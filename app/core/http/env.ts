@@ -40,5 +40,7 @@ export interface AppEnv {
     flash: FlashMessage[];
     /** Set by `cacheable()`: the response may be stored by the response cache under these tags. */
     cacheable?: CacheableRoute;
+    /** Set by the response cache: reads (and records) tag versions for the response being built. */
+    readCacheTags?: (tags: readonly string[]) => Promise<unknown>;
   };
 }

@@ -5,12 +5,12 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../logging/logger.ts";
 import type { AppEnv } from "./env.ts";
 
-const INCOMING_ID = /^[A-Za-z0-9._-]{8,128}$/;
+export const INCOMING_REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header("x-request-id");
-    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = incoming && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const requestLogger = logger.child({ requestId });
     c.set("requestId", requestId);
     c.set("logger", requestLogger);

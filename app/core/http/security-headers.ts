@@ -41,6 +41,12 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
 // control character or space from the URL (`/%0d%0aX:%201/`) can never reach a header.
 const SURROGATE_TOKEN = /^[A-Za-z0-9._~-]{1,64}$/;
 
+/** The surrogate key of a cache tag (`release:12` → `release-12`), or null when it cannot be one. */
+export function surrogateKeyOf(tag: string): string | null {
+  const key = tag.replaceAll(":", "-");
+  return SURROGATE_TOKEN.test(key) ? key : null;
+}
+
 /**
  * Surrogate keys let the CDN purge by section: every response carries the global key
  * plus its first path segment, as legacy pydotorg/middleware.py does. Only safe tokens

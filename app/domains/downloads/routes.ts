@@ -1,7 +1,7 @@
 // The public downloads pages, mounted at /downloads and mirrored at /getit (legacy
 // pydotorg/urls.py: "duplicated downloads to getit to bypass China's firewall").
 import { Hono } from "hono";
-import { publicCdnCache } from "../../core/http/cdn-cache.ts";
+import { cacheable } from "../../core/http/cacheable.ts";
 import type { AppEnv } from "../../core/http/env.ts";
 import type { BoxesService } from "../boxes/index.ts";
 import { registerDocVersions } from "./routes/doc-versions.ts";
@@ -9,13 +9,14 @@ import { registerFeeds } from "./routes/feed.ts";
 import { registerLatest } from "./routes/latest.ts";
 import { registerPages } from "./routes/pages.ts";
 import type { DownloadsService } from "./service.ts";
+import { DOWNLOADS_CACHE_TAG } from "./service/context.ts";
 
 export const DOWNLOAD_PREFIXES = ["/downloads", "/getit"] as const;
 
 export function downloadsRoutes(deps: { downloads: DownloadsService; boxes: BoxesService }, options: { siteUrl: string }) {
   const app = new Hono<AppEnv>({ strict: true });
   for (const prefix of DOWNLOAD_PREFIXES) {
-    app.use(`${prefix}/*`, publicCdnCache());
+    app.use(`${prefix}/*`, cacheable({ tags: [DOWNLOADS_CACHE_TAG] }));
     registerFeeds(app, prefix, deps.downloads, options.siteUrl);
     registerLatest(app, prefix, deps.downloads);
     registerPages(app, prefix, deps, options.siteUrl);

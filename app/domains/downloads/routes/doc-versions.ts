@@ -2,7 +2,8 @@
 // before the CMS fall-through, so a stray CMS page at that path never shadows it; every
 // other /doc/ path still falls through to the CMS.
 import type { Hono } from "hono";
-import { publicCdnCache } from "../../../core/http/cdn-cache.ts";
+import { cacheable } from "../../../core/http/cacheable.ts";
+import { DOWNLOADS_CACHE_TAG } from "../service/context.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import { MAIN_NAV } from "../../../core/nav/main-nav.ts";
 import type { PageDeps } from "./pages.ts";
@@ -13,7 +14,7 @@ export const DOC_VERSIONS_PATH = "/doc/versions/";
 
 export function registerDocVersions(app: Hono<AppEnv>, deps: PageDeps, siteUrl: string): void {
   const section = MAIN_NAV.find((item) => item.id === "documentation");
-  app.get(DOC_VERSIONS_PATH, publicCdnCache(), async (c) => {
+  app.get(DOC_VERSIONS_PATH, cacheable({ tags: [DOWNLOADS_CACHE_TAG] }), async (c) => {
     const [groups, boxes] = await Promise.all([deps.downloads.listDocVersions(), deps.boxes.getBoxesHtml({ labels: [SIDEBAR_BOX] })]);
     c.header("Surrogate-Key", "downloads doc-versions");
     return c.render("downloads/doc_versions.njk", {

@@ -34,7 +34,7 @@ export interface DownloadsDeps {
 }
 
 /** Cache tag of every cached downloads read; any downloads write invalidates it. */
-export const CACHE_TAG = "downloads";
+export const DOWNLOADS_CACHE_TAG = "downloads";
 const CACHE_TTL_SECONDS = 3600;
 
 /** Parses `input` or throws VALIDATION with messages per field. */
@@ -83,11 +83,11 @@ export function createContext(deps: DownloadsDeps) {
 
   /** A read cached until the next downloads write. */
   function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    return cache.wrap(`downloads:${key}`, { ttlSeconds: CACHE_TTL_SECONDS, tags: [CACHE_TAG] }, compute);
+    return cache.wrap(`downloads:${key}`, { ttlSeconds: CACHE_TTL_SECONDS, tags: [DOWNLOADS_CACHE_TAG] }, compute);
   }
 
   async function invalidate(): Promise<void> {
-    await cache.invalidateTags([CACHE_TAG]);
+    await cache.invalidateTags([DOWNLOADS_CACHE_TAG]);
   }
 
   /** Runs a write (and the jobs it enqueues) in one transaction, as coded errors; then drops cached reads. */

@@ -4,9 +4,12 @@
 // slash; a slash-less hit answers 301, without the query string), and only then the 404.
 // Each fallback answers null to pass the request on.
 import type { Context } from "hono";
+import { markCacheable } from "../../../core/http/cacheable.ts";
+import { markPublic } from "../../../core/http/cdn-cache.ts";
 import type { AppEnv } from "../../../core/http/env.ts";
 import type { BoxesService } from "../../boxes/index.ts";
 import type { PagesService } from "../service.ts";
+import { PAGES_CACHE_TAG } from "../service/pages.ts";
 import { renderCmsPage } from "./page-view.ts";
 
 export type Fallback = (c: Context<AppEnv>) => Promise<Response | null>;
@@ -32,8 +35,12 @@ const isStaff = (c: Context<AppEnv>) => Boolean(c.get("user")?.isStaff || c.get(
 /** The CMS page at this path; drafts exist only for staff, who see them with a notice. */
 export function pageFallback(deps: { pages: PagesService; boxes: BoxesService; siteUrl: string }): Fallback {
   return async (c) => {
+    await markCacheable(c, { tags: [PAGES_CACHE_TAG] });
     const page = await deps.pages.findPageForPath({ path: c.req.path, includeDrafts: isStaff(c) });
-    if (!page) return null;
+    if (!page) {
+      c.set("cacheable", undefined);
+      return null;
+    }
     // Legacy PageFallbackMiddleware redirects a slash-less path before the view runs, so for
     // any method, and builds the target from the path alone: the query string is dropped.
     if (!c.req.path.endsWith("/")) return c.redirect(`${new URL(c.req.url).pathname}/`, 301);
@@ -41,6 +48,8 @@ export function pageFallback(deps: { pages: PagesService; boxes: BoxesService; s
       c.header("Allow", "GET, HEAD");
       return c.text("Method not allowed.", 405);
     }
-    return renderCmsPage(c, page, deps);
+    const response = await renderCmsPage(c, page, deps);
+    markPublic(c, response);
+    return response;
   };
 }
