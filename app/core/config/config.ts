@@ -86,6 +86,15 @@ export const ConfigSchema = z.object({
   /** Number of reverse proxies in front of the app, for client IPs from X-Forwarded-For. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The response cache for anonymous GETs; "off" renders every request (the bench's cold run). */
+  RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** HTTP worker processes `npm start` forks (node:cluster); 1 serves from the process itself. */
+  WEB_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number from 1 to 64")
+    .min(1, "must be a whole number from 1 to 64")
+    .max(64, "must be a whole number from 1 to 64")
+    .default(1),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { SITE_URL: string; SECRET_KEY: string; isProduction: boolean };
