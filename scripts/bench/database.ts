@@ -208,10 +208,11 @@ async function generateData(runtime: Runtime): Promise<void> {
       versionPatch: patch,
     };
   });
-  await db.release.createMany({ data: releases, skipDuplicates: true });
+  // Unique constraints are deferrable here, so ON CONFLICT (skipDuplicates) is refused: skip the seeded slugs by hand.
+  const existing = new Set((await db.release.findMany({ where: { slug: { in: releases.map((release) => release.slug) } }, select: { slug: true } })).map((row) => row.slug));
+  await db.release.createMany({ data: releases.filter((release) => !existing.has(release.slug)) });
   const created = await db.release.findMany({ where: { slug: { in: releases.map((release) => release.slug) } }, select: { id: true, slug: true } });
   await db.releaseFile.createMany({
-    skipDuplicates: true,
     data: created.flatMap((release) =>
       Array.from({ length: GENERATED.filesPerRelease }, (_, index) => ({
         name: `Installer ${index + 1}`,
@@ -228,7 +229,6 @@ async function generateData(runtime: Runtime): Promise<void> {
   });
   const body = "<p>The Python Software Foundation is the organization behind Python.</p>\n".repeat(30);
   await db.page.createMany({
-    skipDuplicates: true,
     data: Array.from({ length: GENERATED.pages }, (_, index) => ({
       title: `Generated page ${index + 1}`,
       path: `bench/page-${index + 1}`,

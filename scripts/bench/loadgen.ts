@@ -1,7 +1,7 @@
 // The load generators `npm run bench` can drive, all outside the measured server's
 // process: wrk when installed, autocannon when the package can be imported, otherwise
 // our own node:http generator in forked processes (keep-alive agents, N connections).
-import { execFile, fork } from "node:child_process";
+import { execFile, fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { promisify } from "node:util";
 import { count, createHistogram, merge, percentileMs, record, type Histogram } from "./histogram.ts";
@@ -32,6 +32,8 @@ export interface LoadResult {
 export interface LoadGenerator {
   name: "wrk" | "autocannon" | "node";
   run(spec: LoadSpec): Promise<LoadResult>;
+  /** Ends the processes it keeps between runs. */
+  close(): Promise<void>;
 }
 
 export type GeneratorChoice = "auto" | LoadGenerator["name"];
@@ -65,6 +67,7 @@ async function findWrk(): Promise<string | null> {
 function wrkGenerator(binary: string): LoadGenerator {
   return {
     name: "wrk",
+    close: async () => undefined,
     async run(spec) {
       const threads = Math.max(1, Math.min(spec.connections, 2));
       const { stdout } = await promisify(execFile)(binary, [`-t${threads}`, `-c${spec.connections}`, `-d${spec.seconds}s`, "--latency", spec.url], {
@@ -130,6 +133,7 @@ async function importAutocannon(): Promise<Autocannon | null> {
 function autocannonGenerator(autocannon: Autocannon): LoadGenerator {
   return {
     name: "autocannon",
+    close: async () => undefined,
     async run(spec) {
       const result = await autocannon({ url: spec.url, connections: spec.connections, duration: spec.seconds });
       return {
@@ -159,16 +163,24 @@ interface ChildResult {
 }
 
 /**
- * Forks `processes` copies of the bench entry in its load-generator role, splits the
- * connections between them and adds up what they measured.
+ * Forks `processes` copies of the bench entry in its load-generator role (once, kept for
+ * every run), splits the connections between them and adds up what they measured.
  */
 function nodeGenerator(options: { processes: number; entry: string; execArgv: string[] }): LoadGenerator {
+  const children: ChildProcess[] = [];
+  const childAt = (index: number): ChildProcess => {
+    const running = children[index];
+    if (running && running.exitCode === null && running.connected) return running;
+    const child = fork(options.entry, ["--role", "loadgen"], { execArgv: options.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    children[index] = child;
+    return child;
+  };
   return {
     name: "node",
     async run(spec) {
       const processes = Math.max(1, Math.min(options.processes, spec.connections));
       const shares = Array.from({ length: processes }, (_, index) => Math.floor(spec.connections / processes) + (index < spec.connections % processes ? 1 : 0));
-      const parts = await Promise.all(shares.map((connections) => runChild(options, { ...spec, connections })));
+      const parts = await Promise.all(shares.map((connections, index) => runOn(childAt(index), { ...spec, connections })));
       const histogram = createHistogram();
       for (const part of parts) merge(histogram, part.histogram);
       const requests = count(histogram);
@@ -186,26 +198,38 @@ function nodeGenerator(options: { processes: number; entry: string; execArgv: st
         bytesRead: parts.reduce((sum, part) => sum + part.bytesRead, 0),
       };
     },
+    async close() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || !child.connected) return resolve();
+              child.once("exit", () => resolve());
+              child.disconnect();
+            }),
+        ),
+      );
+      children.length = 0;
+    },
   };
 }
 
-function runChild(options: { entry: string; execArgv: string[] }, spec: LoadSpec): Promise<ChildResult> {
+function runOn(child: ChildProcess, spec: LoadSpec): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(options.entry, ["--role", "loadgen"], { execArgv: options.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    let result: ChildResult | undefined;
+    const onExit = (code: number | null) => reject(new Error(`the load generator process exited with ${code} before reporting`));
+    child.once("exit", onExit);
     child.once("message", (message) => {
-      result = message as ChildResult;
+      child.off("exit", onExit);
+      resolve(message as ChildResult);
     });
-    child.once("error", reject);
-    child.once("exit", (code) => (result ? resolve(result) : reject(new Error(`the load generator process exited with ${code} before reporting`))));
     child.send(spec);
   });
 }
 
-/** The child side: waits for one spec on IPC, runs it, sends the result and exits. */
+/** The child side: runs each spec it is sent and answers with the result; ends when the parent disconnects. */
 export function serveLoadgenRole(): void {
-  process.once("message", (spec: LoadSpec) => {
-    void generateLoad(spec).then((result) => process.send!(result, () => process.disconnect()));
+  process.on("message", (spec: LoadSpec) => {
+    void generateLoad(spec).then((result) => process.send!(result));
   });
 }
 

@@ -137,6 +137,7 @@ export async function main(argv: string[]): Promise<void> {
 
   if (config.REDIS_URL) await flushRedisPrefix(config.REDIS_URL);
   const database = await prepareBenchDatabase({ config, env, data: options.data, fresh: options.fresh, logger });
+  let generator: LoadGenerator | undefined;
   try {
     const runtime = await buildRuntime({
       config: { ...config, DATABASE_URL: database.url, RUN_WORKER: false },
@@ -147,16 +148,17 @@ export async function main(argv: string[]): Promise<void> {
     const paths = options.paths ?? ["/", ...(await runtime.registry.benchPaths())].filter((value, index, all) => all.indexOf(value) === index);
     await runtime.close();
 
-    const generator = await chooseGenerator(options.generator, { processes: options.processes, entry, execArgv });
-    logger.info(`bench: ${paths.length} paths × warm, cold and static, ${options.seconds} s each at ${options.connections} connections, load from ${generator.name}`);
+    const load = await chooseGenerator(options.generator, { processes: options.processes, entry, execArgv });
+    generator = load;
+    logger.info(`bench: ${paths.length} paths × warm, cold and static, ${options.seconds} s each at ${options.connections} connections, load from ${load.name}`);
     const results = new Map<string, PathResult>(paths.map((value) => [value, { path: value, status: 0, contentType: "", bytes: 0 }]));
     const captured = new Map<string, Fetched>();
     const peakRssBytes: BenchResults["peakRssBytes"] = { warm: null, cold: null };
     const measure = async (mode: Mode, origin: string, pid: number, value: string) => {
       const spec = { url: origin + value, connections: options.connections, seconds: options.seconds };
-      if (options.warmup > 0) await generator.run({ ...spec, seconds: options.warmup });
+      if (options.warmup > 0) await load.run({ ...spec, seconds: options.warmup });
       const sampler = sampleRss(pid);
-      const result = await generator.run(spec);
+      const result = await load.run(spec);
       results.get(value)![mode] = { ...result, peakRssBytes: sampler.stop() };
     };
 
@@ -228,7 +230,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     const report: BenchResults = {
       generatedAt: new Date().toISOString(),
-      generator: generator.name,
+      generator: load.name,
       connections: options.connections,
       seconds: options.seconds,
       warmupSeconds: options.warmup,
@@ -242,6 +244,7 @@ export async function main(argv: string[]): Promise<void> {
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${formatReport(report)}\nJSON written to ${path.relative(process.cwd(), options.out) || options.out}\n`);
   } finally {
+    await generator?.close();
     await database.close();
   }
 }
