@@ -107,6 +107,9 @@ export async function runClusterPrimary(config: Config): Promise<void> {
     };
     cluster.on("listening", onListening);
   });
-  for (let index = 1; index < config.WEB_CONCURRENCY; index += 1) fork("follower");
+  const followers = Array.from({ length: config.WEB_CONCURRENCY - 1 }, () => fork("follower"));
+  await Promise.all(followers.map((worker) => new Promise<void>((resolve) => (served.has(worker) ? resolve() : worker.once("listening", () => resolve())))));
   logger.info({ processes: config.WEB_CONCURRENCY, runWorker: config.RUN_WORKER }, `serving with ${config.WEB_CONCURRENCY} web processes on port ${config.PORT}`);
+  // A parent that started us with an IPC channel (the bench) learns when every process listens.
+  process.send?.({ type: "pydotorg:cluster-ready", processes: config.WEB_CONCURRENCY });
 }

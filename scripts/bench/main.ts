@@ -25,6 +25,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --warmup N         seconds of unmeasured load before each measurement (2)
   --generator G      auto (wrk, then autocannon, then node), wrk, autocannon or node
   --processes N      processes of the node generator (1)
+  --web-concurrency N  HTTP processes of the measured app (WEB_CONCURRENCY, 1)
   --data D           auto, legacy (the shared legacy sample) or generated
   --fresh            rebuild the bench database even when it matches its inputs
   --out FILE         where the JSON results go (bench-results.json)`;
@@ -39,7 +40,7 @@ type Mode = "warm" | "cold" | "static";
 export interface Measurement extends LoadResult {
   /** app requests/s over the static server's for the same bytes (warm and cold only). */
   ratioToStatic?: number;
-  /** The most memory the measured process held during this path's run. */
+  /** The most memory one process of the measured server held during this path's run. */
   peakRssBytes: number | null;
 }
 
@@ -62,7 +63,10 @@ export interface BenchResults {
   data: { source: string; note: string; reused: boolean };
   cache: "redis" | "in-process";
   machine: { cpus: number; loadAverage: number[]; node: string; platform: string };
+  /** Per app run: the largest single web process, and all of them together (with --web-concurrency > 1). */
   peakRssBytes: { warm: number | null; cold: number | null };
+  peakTotalRssBytes: { warm: number | null; cold: number | null };
+  webConcurrency: number;
   results: PathResult[];
   targets: { met: string[]; missed: string[] };
 }
@@ -77,6 +81,7 @@ function parse(argv: string[]) {
       warmup: { type: "string", default: "2" },
       generator: { type: "string", default: "auto" },
       processes: { type: "string", default: "1" },
+      "web-concurrency": { type: "string", default: "1" },
       data: { type: "string", default: "auto" },
       fresh: { type: "boolean", default: false },
       out: { type: "string", default: "bench-results.json" },
@@ -99,6 +104,7 @@ function parse(argv: string[]) {
     warmup: number("warmup", values.warmup, 0),
     generator: values.generator as GeneratorChoice,
     processes: Math.round(number("processes", values.processes, 1)),
+    webConcurrency: Math.round(number("web-concurrency", values["web-concurrency"], 1)),
     data: values.data as DataChoice,
     fresh: values.fresh,
     out: path.resolve(values.out),
@@ -154,12 +160,13 @@ export async function main(argv: string[]): Promise<void> {
     const results = new Map<string, PathResult>(paths.map((value) => [value, { path: value, status: 0, contentType: "", bytes: 0 }]));
     const captured = new Map<string, Fetched>();
     const peakRssBytes: BenchResults["peakRssBytes"] = { warm: null, cold: null };
+    const peakTotalRssBytes: BenchResults["peakTotalRssBytes"] = { warm: null, cold: null };
     const measure = async (mode: Mode, origin: string, pid: number, value: string) => {
       const spec = { url: origin + value, connections: options.connections, seconds: options.seconds };
       if (options.warmup > 0) await load.run({ ...spec, seconds: options.warmup });
       const sampler = sampleRss(pid);
       const result = await load.run(spec);
-      results.get(value)![mode] = { ...result, peakRssBytes: sampler.stop() };
+      results.get(value)![mode] = { ...result, peakRssBytes: sampler.stop().process };
     };
 
     for (const mode of ["warm", "cold"] as const) {
@@ -168,6 +175,7 @@ export async function main(argv: string[]): Promise<void> {
         entry: serverEntry,
         execArgv,
         port,
+        processes: options.webConcurrency,
         env: {
           ...env,
           NODE_ENV: "production",
@@ -177,7 +185,7 @@ export async function main(argv: string[]): Promise<void> {
           DATABASE_URL: database.url,
           REDIS_PREFIX,
           RUN_WORKER: "0",
-          WEB_CONCURRENCY: "1",
+          WEB_CONCURRENCY: String(options.webConcurrency),
           MIGRATE_ON_START: "0",
           SEED_ON_START: "never",
           LOG_LEVEL: "warn",
@@ -203,7 +211,9 @@ export async function main(argv: string[]): Promise<void> {
           await measure(mode, web.origin, web.pid, value);
         }
       } finally {
-        peakRssBytes[mode] = whole.stop();
+        const peak = whole.stop();
+        peakRssBytes[mode] = peak.process;
+        peakTotalRssBytes[mode] = peak.total;
         await web.stop();
       }
     }
@@ -238,6 +248,8 @@ export async function main(argv: string[]): Promise<void> {
       cache: config.REDIS_URL ? "redis" : "in-process",
       machine: { cpus: os.availableParallelism(), loadAverage, node: process.version, platform: `${os.platform()} ${os.arch()}` },
       peakRssBytes,
+      peakTotalRssBytes,
+      webConcurrency: options.webConcurrency,
       results: rows,
       targets: checkTargets(rows, peakRssBytes),
     };
@@ -297,7 +309,9 @@ export function formatReport(report: BenchResults): string {
     cells.push(rps(row.static?.rps), ms(row.static?.p50Ms), ms(row.static?.p99Ms));
     lines.push(`| ${cells.join(" | ")} |`);
   }
-  lines.push("", `peak RSS of the web process: warm ${mb(report.peakRssBytes.warm)}, cold ${mb(report.peakRssBytes.cold)}`);
+  const total =
+    report.webConcurrency > 1 ? ` (${report.webConcurrency} processes, all together: warm ${mb(report.peakTotalRssBytes.warm)}, cold ${mb(report.peakTotalRssBytes.cold)})` : "";
+  lines.push("", `peak RSS of a web process: warm ${mb(report.peakRssBytes.warm)}, cold ${mb(report.peakRssBytes.cold)}${total}`);
   lines.push(`targets: ${report.targets.met.length} met, ${report.targets.missed.length} missed${report.targets.missed.length ? ":" : ""}`);
   for (const line of report.targets.missed) lines.push(`  - ${line}`);
   return lines.join("\n");
