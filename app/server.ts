@@ -5,15 +5,12 @@
 // With WEB_CONCURRENCY=N > 1 this process becomes a node:cluster primary (./cluster.ts)
 // that prepares the database once and forks N HTTP processes sharing the port.
 import cluster from "node:cluster";
-import { serve, type ServerType } from "@hono/node-server";
-import { adminResourcesOf } from "./app.ts";
+import type { ServerType } from "@hono/node-server";
 import { runClusterPrimary, CLUSTER_ROLE_ENV, type ClusterRole } from "./cluster.ts";
-import { createAdminRegistry, syncPermissions } from "./core/admin/index.ts";
 import { describeFailure } from "./core/cli/failure.ts";
 import { ConfigError, loadConfig, type Config } from "./core/config/config.ts";
-import { startWorker, type WorkerHandle } from "./core/jobs/worker.ts";
+import type { WorkerHandle } from "./core/jobs/worker.ts";
 import { createLogger } from "./core/logging/logger.ts";
-import { buildRuntime } from "./deps.ts";
 
 let config: Config;
 try {
@@ -35,6 +32,14 @@ else await serveHttp(config, cluster.isWorker ? (process.env[CLUSTER_ROLE_ENV] a
  * others only serve.
  */
 async function serveHttp(config: Config, role: ClusterRole | "alone"): Promise<void> {
+  // Loaded here, not at the top: a cluster primary never needs the app (it stays small).
+  const [{ serve }, { adminResourcesOf }, { createAdminRegistry, syncPermissions }, { startWorker }, { buildRuntime }] = await Promise.all([
+    import("@hono/node-server"),
+    import("./app.ts"),
+    import("./core/admin/index.ts"),
+    import("./core/jobs/worker.ts"),
+    import("./deps.ts"),
+  ]);
   const baseLogger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY && !config.isProduction });
   const logger = cluster.worker ? baseLogger.child({ web: cluster.worker.id }) : baseLogger;
   // Only one process of a cluster seeds and runs the jobs: the others just serve.
