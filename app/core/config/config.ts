@@ -92,6 +92,13 @@ export const ConfigSchema = z.object({
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** Memory each web process gives to stored responses (their compressed copies included). */
   RESPONSE_CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(48),
+  /** HTTP worker processes `npm start` forks (node:cluster); 1 serves from the process itself. */
+  WEB_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number from 1 to 64")
+    .min(1, "must be a whole number from 1 to 64")
+    .max(64, "must be a whole number from 1 to 64")
+    .default(1),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { SITE_URL: string; SECRET_KEY: string; isProduction: boolean };

@@ -84,3 +84,16 @@ describe("module registry", () => {
     expect(() => createModuleRegistry([stray], deps).openApiParts()).toThrow(ModuleRegistryError);
   });
 });
+
+describe("bench paths", () => {
+  it("collects every module's list or computed paths, in module order and without repeats", async () => {
+    const lister = defineModule({ name: "lister", createService: () => ({ newest: async () => "/items/3/" }), bench: { paths: ["/items/", "/shared/"] } });
+    const computed = defineModule({
+      name: "computed",
+      createService: () => ({ newest: async () => "/things/9/" }),
+      bench: { paths: async (service) => ["/shared/", await service.newest()] },
+    });
+    const registry = createModuleRegistry([lister, computed, host, greeter], deps);
+    expect(await registry.benchPaths()).toEqual(["/items/", "/shared/", "/things/9/"]);
+  });
+});

@@ -38,6 +38,8 @@ export interface ModuleRegistry<Modules extends readonly AnyDomainModule[] = rea
   cronItems(): CronItem[];
   /** Runs every module's seed in order; counts by `<module>.<what>`. */
   seed(): Promise<Record<string, number>>;
+  /** The paths every module asks `npm run bench` to measure, in module order, without repeats. */
+  benchPaths(): Promise<string[]>;
 }
 
 /** Every module's legacy migrators; static, so the migration command needs no services. */
@@ -139,6 +141,14 @@ export function createModuleRegistry<const Modules extends readonly AnyDomainMod
         for (const [what, count] of Object.entries((await module.seed?.(ctx(module))) ?? {})) counts[`${module.name}.${what}`] = count;
       }
       return counts;
+    },
+    async benchPaths() {
+      const paths: string[] = [];
+      for (const module of modules) {
+        const declared = module.bench?.paths;
+        paths.push(...(typeof declared === "function" ? await declared(ctx(module).service) : (declared ?? [])));
+      }
+      return [...new Set(paths)];
     },
   };
 }

@@ -103,6 +103,10 @@ export interface DomainModule<Service = unknown, Name extends string = string> {
   seed?(ctx: ModuleContext<Service>): Promise<Record<string, number>>;
   /** Its page templates' folder under templates/ (e.g. "downloads"). */
   templates?: string;
+  /** Paths `npm run bench` measures for this domain (its busiest public pages, feeds and API lists). */
+  bench?: {
+    paths: readonly string[] | ((service: Service) => Promise<readonly string[]>);
+  };
 }
 
 /** Declares a module; an identity function that infers its name and service type. */

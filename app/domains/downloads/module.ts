@@ -27,4 +27,11 @@ export const downloadsModule = defineModule({
   legacy: { migrators: [downloadsLegacyMigrator] },
   seed: ({ service }) => seedDownloadsDemo(service),
   templates: "downloads",
+  bench: {
+    // The pages a release changes at once, the newest release's page, the feed and the API lists release tooling reads.
+    paths: async (service) => {
+      const latest = await service.latestReleaseUrl({ kind: "python3" });
+      return ["/downloads/", ...(latest ? [new URL(latest, "http://localhost").pathname] : []), "/api/v2/downloads/release/", "/api/v3/downloads/releases/", "/downloads/feed.rss"];
+    },
+  },
 });

@@ -56,4 +56,6 @@ export const pagesModule = defineModule({
   },
   seed: ({ service }) => seedPagesDemo(service),
   templates: "pages",
+  // A CMS page served by the fallback (legacy and demo content both have it).
+  bench: { paths: ["/about/"] },
 });
