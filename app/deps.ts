@@ -144,6 +144,8 @@ function buildDeps(
       bus: isRedisKeyValue(kv)
         ? owned(createRedisInvalidationBus({ publisher: kv.client, channel: `${config.REDIS_PREFIX}cache-invalidations`, logger }), (bus) => bus.close())
         : createLocalInvalidationBus(),
+      localBytes: config.CACHE_MEMORY_MB * 1024 * 1024,
+      now: () => (overrides.clock ?? systemClock).now().getTime(),
     });
   const responses =
     overrides.responses !== undefined

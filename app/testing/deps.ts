@@ -107,6 +107,7 @@ export async function createTestContext(overrides: TestOverrides = {}): Promise<
       if ("client" in kv) await flushPrefix(kv.client as import("ioredis").Redis, redisPrefix);
       // The flush took the tag versions with it: copies held in memory must go too.
       runtime.deps.responses?.clear();
+      runtime.deps.cache.clearLocal();
     },
     async close() {
       await runtime.close();

@@ -2,11 +2,11 @@
 // bytes, least recently used first out) and, for paths without a query string, in the
 // shared key-value store so every web process can answer from what one of them built.
 // A response is stored with the versions of the tags it was built from. The shared copy
-// is checked against the current versions when read; the in-memory copy is dropped when
-// an invalidation of one of its tags arrives on the bus, and trusted only while the bus
-// is live (a process that may have missed an invalidation answers from the database).
+// is checked against the current versions when read; the in-memory copy (local-tier.ts)
+// is dropped when an invalidation of one of its tags arrives on the bus.
 import { createHash } from "node:crypto";
 import type { InvalidationBus } from "./invalidation-bus.ts";
+import { createLocalTier } from "./local-tier.ts";
 import type { TagVersions } from "./tag-capture.ts";
 import type { Cache, KeyValue } from "./types.ts";
 
@@ -49,121 +49,45 @@ export interface ResponseStoreOptions {
 }
 
 const SHARED_PREFIX = "cache:response:";
-/** Tags remembered individually before the store falls back to "everything changed". */
-const MAX_TRACKED_TAGS = 10_000;
 
 export function createResponseStore(options: ResponseStoreOptions): ResponseStore {
   const { bus, shared, cache } = options;
   const now = options.now ?? Date.now;
-  // Insertion order is recency order: a hit re-inserts its key.
-  const entries = new Map<string, StoredResponse>();
-  const keysByTag = new Map<string, Set<string>>();
-  let bytes = 0;
-  let sequence = 0;
-  let floor = 0;
-  const invalidatedAt = new Map<string, number>();
-
-  function sizeOf(entry: StoredResponse): number {
-    return entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0) + 512;
-  }
-
-  function drop(key: string): void {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= sizeOf(entry);
-    for (const tag of entry.versions.keys()) {
-      const keys = keysByTag.get(tag);
-      keys?.delete(key);
-      if (keys?.size === 0) keysByTag.delete(tag);
-    }
-  }
-
-  function clear(): void {
-    entries.clear();
-    keysByTag.clear();
-    bytes = 0;
-  }
-
-  bus.onInvalidate((tags) => {
-    sequence += 1;
-    for (const tag of tags) {
-      invalidatedAt.set(tag, sequence);
-      for (const key of [...(keysByTag.get(tag) ?? [])]) drop(key);
-    }
-    if (invalidatedAt.size > MAX_TRACKED_TAGS) {
-      invalidatedAt.clear();
-      floor = sequence;
-    }
-  });
-  bus.onGap(() => {
-    sequence += 1;
-    floor = sequence;
-    clear();
-  });
-
-  /** True when none of the entry's tags was invalidated after `mark`. */
-  function unchangedSince(mark: number, versions: TagVersions): boolean {
-    if (floor > mark) return false;
-    for (const tag of versions.keys()) if ((invalidatedAt.get(tag) ?? 0) > mark) return false;
-    return true;
-  }
-
-  function keep(key: string, entry: StoredResponse): void {
-    const size = sizeOf(entry);
-    if (size > options.maxBytes / 4) return;
-    drop(key);
-    while (bytes + size > options.maxBytes && entries.size > 0) drop(entries.keys().next().value as string);
-    entries.set(key, entry);
-    bytes += size;
-    for (const tag of entry.versions.keys()) {
-      let keys = keysByTag.get(tag);
-      if (!keys) keysByTag.set(tag, (keys = new Set()));
-      keys.add(key);
-    }
-  }
-
-  function getLocal(key: string): StoredResponse | undefined {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (!bus.isLive() || entry.expiresAt <= now()) {
-      drop(key);
-      return undefined;
-    }
-    entries.delete(key);
-    entries.set(key, entry);
-    return entry;
-  }
-
+  const local = createLocalTier<StoredResponse>({ bus, maxBytes: options.maxBytes, now });
+  const keep = (key: string, entry: StoredResponse, mark: number) => local.put(key, entry, { tags: entry.versions.keys(), expiresAt: entry.expiresAt, bytes: sizeOf(entry), mark });
   const sharedKey = (key: string) => SHARED_PREFIX + createHash("sha256").update(key).digest("base64url");
   const sharable = (key: string) => shared !== null && !key.includes("?");
 
   return {
-    mark: () => sequence,
-    getLocal,
+    mark: local.mark,
+    getLocal: local.get,
     async get(key) {
-      const local = getLocal(key);
-      if (local || !sharable(key)) return local;
-      const mark = sequence;
+      const held = local.get(key);
+      if (held || !sharable(key)) return held;
+      const mark = local.mark();
       const raw = await shared!.get(sharedKey(key)).catch(() => null);
       const entry = raw === null ? undefined : deserialize(raw);
       if (!entry || entry.expiresAt <= now()) return undefined;
       if (!(await cache.isCurrent(entry.versions).catch(() => false))) return undefined;
       await options.encode(entry);
-      if (bus.isLive() && unchangedSince(mark, entry.versions)) keep(key, entry);
+      keep(key, entry, mark);
       return entry;
     },
     async put(key, entry, mark) {
       await options.encode(entry);
-      if (bus.isLive() && unchangedSince(mark, entry.versions)) keep(key, entry);
+      keep(key, entry, mark);
       if (!sharable(key)) return;
       const ttlSeconds = Math.max(1, Math.round((entry.expiresAt - now()) / 1000));
       // A shared store that is down costs only the sharing: this process still has its copy.
       await shared!.set(sharedKey(key), serialize(entry), { ttlSeconds }).catch(() => undefined);
     },
-    clear,
-    stats: () => ({ entries: entries.size, bytes }),
+    clear: local.clear,
+    stats: local.stats,
   };
+}
+
+function sizeOf(entry: StoredResponse): number {
+  return entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0) + 512;
 }
 
 interface SerializedResponse {

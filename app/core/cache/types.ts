@@ -28,6 +28,8 @@ export interface Cache {
   wrap<T>(key: string, options: CacheOptions, compute: () => Promise<T>): Promise<T>;
   get<T>(key: string, tags?: string[]): Promise<T | undefined>;
   set<T>(key: string, value: T, options: CacheOptions): Promise<void>;
+  /** Drops this process's in-memory copies (tests that flush Redis under it). */
+  clearLocal(): void;
   /** Makes every entry stored under any of these tags stale, in O(1) per tag, in every process. */
   invalidateTags(tags: string[]): Promise<void>;
   /** The current version of each tag (recorded for the response being built, see tag-capture.ts). */

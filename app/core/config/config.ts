@@ -90,6 +90,8 @@ export const ConfigSchema = z.object({
   RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
   /** The longest a stored response lives when no write invalidates it. */
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Memory each process gives to its own copies of cached data (read through to Redis when missing). */
+  CACHE_MEMORY_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** Memory each web process gives to stored responses (their compressed copies included). */
   RESPONSE_CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(48),
   /** HTTP worker processes `npm start` forks (node:cluster); 1 serves from the process itself. */
