@@ -17,7 +17,7 @@ import type { AppEnv } from "./core/http/env.ts";
 import { flashMessages } from "./core/http/flash.ts";
 import { buildOpenApiDocument, type OpenApiDocument } from "./core/http/openapi.ts";
 import { mailOutboxAdmin } from "./core/mail/index.ts";
-import { createApiRateLimits } from "./core/http/rate-limit.ts";
+import { type ApiRateLimiters, createApiRateLimits } from "./core/http/rate-limit.ts";
 import { requestContext } from "./core/http/request-context.ts";
 import { responseCache } from "./core/http/response-cache.ts";
 import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
@@ -69,6 +69,9 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>({ strict: true });
   app.use(requestContext(logger));
+  const apiLimits = createApiRateLimits({ kv: deps.kv, trustedProxies: config.TRUSTED_PROXIES, limits: deps.apiRateLimits });
+  // Before the response cache, so an API answer served from a stored copy still counts.
+  app.use("/api/*", apiLimits.anonymous);
   // Outside everything else, so a stored answer carries the headers the app gave it and skips the rest.
   app.use(responseCache({ store: deps.responses, cache: deps.cache, ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, now: () => deps.clock.now().getTime() }));
   app.use(securityHeaders({ hsts: config.isProduction && secureCookies }));
@@ -79,7 +82,7 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
   app.route("/", staticRoutes(assets));
   // One document for /api/openapi.json, /api/docs/ and the /api/v3/ root.
   const apiDocument = buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: [sharedOpenApi, ...registry.openApiParts()] });
-  app.route("/api", apiRoutes(deps, registry, web, accounts, apiDocument));
+  app.route("/api", apiRoutes(deps, registry, web, accounts, apiDocument, apiLimits));
   app.use(sessionAuth({ sessions: web.sessions, users: accounts, secureCookies }));
   const routeExists = createRouteMatcher(app);
   app.use(csrfProtection({ secret: config.SECRET_KEY, siteOrigin: new URL(config.SITE_URL).origin, secureCookies, routeExists }));
@@ -108,12 +111,18 @@ export function adminResourcesOf(deps: AppDeps, registry: AppRegistry): AnyAdmin
 }
 
 /** The JSON APIs: credentials from the Authorization header, per-version limits, every module's routes. */
-function apiRoutes(deps: AppDeps, registry: AppRegistry, web: WebSettings, accounts: Parameters<typeof apiAuth>[0]["users"], document: OpenApiDocument): Hono<AppEnv> {
+function apiRoutes(
+  deps: AppDeps,
+  registry: AppRegistry,
+  web: WebSettings,
+  accounts: Parameters<typeof apiAuth>[0]["users"],
+  document: OpenApiDocument,
+  limits: ApiRateLimiters,
+): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: true });
   api.use(apiAuth({ users: accounts, writePermissions: deps.config.API_WRITE_PERMISSIONS }));
   // After apiAuth, so authenticated clients count per user rather than per IP.
-  const limits = createApiRateLimits({ kv: deps.kv, trustedProxies: deps.config.TRUSTED_PROXIES, limits: deps.apiRateLimits });
-  for (const version of ["v1", "v2", "v3"] as const) api.use(`/${version}/*`, limits[version]);
+  for (const version of ["v1", "v2", "v3"] as const) api.use(`/${version}/*`, limits.withCredentials[version]);
   for (const routes of registry.apis(web)) api.route("/", routes);
   api.route("/", legacyApiRoots(registry.legacyApiResources(), { siteUrl: web.siteUrl }));
   api.route("/", apiV3Root({ document, siteUrl: web.siteUrl }));

@@ -1,7 +1,8 @@
 // The response cache's fast path, in front of the app: a request whose answer this
 // process holds in memory is answered straight from node:http, without building a
 // Request, running middleware or routing. Everything else goes to the app, whose
-// response-cache middleware answers from the shared store or builds the page.
+// response-cache middleware answers from the shared store or builds the page. API
+// answers always go to the app, whose rate limits count every request, stored or not.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { ResponseStore } from "../cache/response-store.ts";
@@ -12,7 +13,7 @@ import { answerFrom, responseKeyOf } from "./response-cache.ts";
 export function withCachedAnswers(store: ResponseStore, app: RequestListener, logger: Pick<Logger, "info">): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
     const { method = "GET", url = "/", headers } = request;
-    const key = responseKeyOf({ method, url, authorization: headers.authorization, cookie: headers.cookie, accept: headers.accept });
+    const key = url.startsWith("/api/") ? null : responseKeyOf({ method, url, authorization: headers.authorization, cookie: headers.cookie, accept: headers.accept });
     const entry = key === null ? undefined : store.getLocal(key);
     if (!entry) return app(request, response);
 

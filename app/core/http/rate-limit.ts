@@ -2,7 +2,7 @@
 // v1 (tastypie CacheThrottle) 600 an hour per identity, v2 (DRF) 100 a day per anonymous
 // client IP and 3000 a day per user, and v3 its own hourly limits. Counters live in Redis
 // when it is configured, so every process shares them; memory otherwise.
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { clientIp } from "../auth/client-ip.ts";
@@ -80,11 +80,11 @@ function makeLimiter(client: Redis | undefined, keyPrefix: string, limit: { poin
   return new RateLimiterRedis({ storeClient: client, keyPrefix, ...limit, insuranceLimiter: memory, rejectIfRedisNotReady: true });
 }
 
-function setHeaders(c: Context<AppEnv>, limit: number, state: RateLimiterRes): number {
+function setHeaders(headers: { set(name: string, value: string): void }, limit: number, state: RateLimiterRes): number {
   const reset = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-  c.header("RateLimit-Limit", String(limit));
-  c.header("RateLimit-Remaining", String(Math.max(0, state.remainingPoints)));
-  c.header("RateLimit-Reset", String(reset));
+  headers.set("RateLimit-Limit", String(limit));
+  headers.set("RateLimit-Remaining", String(Math.max(0, state.remainingPoints)));
+  headers.set("RateLimit-Reset", String(reset));
   return reset;
 }
 
@@ -95,35 +95,67 @@ export interface ApiRateLimitOptions {
   limits?: Partial<ApiRateLimits>;
 }
 
-/** One middleware per API version; mount each after apiAuth so users count per user, not per IP. */
-export function createApiRateLimits(options: ApiRateLimitOptions): Record<ApiVersion, MiddlewareHandler<AppEnv>> {
+export interface ApiRateLimiters {
+  /**
+   * Mounted in front of the response cache: counts requests without credentials per client
+   * IP, so answers served from a stored copy count like any other.
+   */
+  anonymous: MiddlewareHandler<AppEnv>;
+  /** Mounted after apiAuth: counts requests with credentials, per user when the version reads them. */
+  withCredentials: Record<ApiVersion, MiddlewareHandler<AppEnv>>;
+}
+
+const VERSION_IN_PATH = /^\/api\/(v[123])\//;
+
+export function createApiRateLimits(options: ApiRateLimitOptions): ApiRateLimiters {
   const client = redisClientOf(options.kv);
   const limits = { ...API_RATE_LIMIT_DEFAULTS, ...options.limits };
-  const build = (version: ApiVersion, policy: Policy): MiddlewareHandler<AppEnv> => {
-    const anon = makeLimiter(client, `api-rl:${version}-anon`, policy.anon);
-    const user = makeLimiter(client, `api-rl:${version}-user`, policy.user);
+  const all = policies(limits);
+  const counters = (version: ApiVersion) => ({
+    policy: all[version],
+    anon: makeLimiter(client, `api-rl:${version}-anon`, all[version].anon),
+    user: makeLimiter(client, `api-rl:${version}-user`, all[version].user),
+  });
+  const byVersion = { v1: counters("v1"), v2: counters("v2"), v3: counters("v3") };
+
+  const count = async (c: Context<AppEnv>, next: Next, version: ApiVersion, identified: CurrentUser | null): Promise<Response | void> => {
+    const { policy, anon, user } = byVersion[version];
+    const [limiter, points, key] = identified ? [user, policy.user.points, `user:${identified.id}`] : [anon, policy.anon.points, `ip:${clientIp(c, options.trustedProxies)}`];
+    let state: RateLimiterRes;
+    try {
+      state = await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // Headers set before the body is built are carried into the refusal response.
+      const retryAfter = setHeaders({ set: (name, value) => c.header(name, value) }, points, rejection);
+      c.header("Retry-After", String(retryAfter));
+      // A refusal is about this client only; no shared cache may answer others with it.
+      c.header("Cache-Control", "private, no-store");
+      return policy.refuse(c, retryAfter);
+    }
+    await next();
+    // On the finished response, which may be a stored copy the response cache answered with.
+    setHeaders(c.res.headers, points, state);
+  };
+
+  // CORS preflights are the browser's, not the client's, requests.
+  const counted = (c: Context<AppEnv>) => c.req.method !== "OPTIONS";
+  const hasCredentials = (c: Context<AppEnv>) => c.req.header("authorization") !== undefined;
+
+  const anonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const version = VERSION_IN_PATH.exec(c.req.path)?.[1] as ApiVersion | undefined;
+    if (!version || !counted(c) || hasCredentials(c)) return next();
+    return count(c, next, version, null);
+  };
+  const withCredentials = (version: ApiVersion): MiddlewareHandler<AppEnv> => {
+    const { scheme } = byVersion[version].policy;
     return async (c, next) => {
-      // CORS preflights are the browser's, not the client's, requests.
-      if (c.req.method === "OPTIONS") return next();
+      if (!counted(c) || !hasCredentials(c)) return next();
       const current: CurrentUser | null = c.get("user") ?? null;
-      const identified = current && (!policy.scheme || c.get("authMethod") === policy.scheme) ? current : null;
-      const [limiter, points, key] = identified ? [user, policy.user.points, `user:${identified.id}`] : [anon, policy.anon.points, `ip:${clientIp(c, options.trustedProxies)}`];
-      let state: RateLimiterRes;
-      try {
-        state = await limiter.consume(key);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        // Headers set before the body is built are carried into the refusal response.
-        const retryAfter = setHeaders(c, points, rejection);
-        c.header("Retry-After", String(retryAfter));
-        // A refusal is about this client only; no shared cache may answer others with it.
-        c.header("Cache-Control", "private, no-store");
-        return policy.refuse(c, retryAfter);
-      }
-      await next();
-      setHeaders(c, points, state);
+      // Credentials this version does not read leave the client anonymous, counted by IP.
+      const identified = current && (!scheme || c.get("authMethod") === scheme) ? current : null;
+      return count(c, next, version, identified);
     };
   };
-  const all = policies(limits);
-  return { v1: build("v1", all.v1), v2: build("v2", all.v2), v3: build("v3", all.v3) };
+  return { anonymous, withCredentials: { v1: withCredentials("v1"), v2: withCredentials("v2"), v3: withCredentials("v3") } };
 }

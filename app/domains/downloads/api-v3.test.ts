@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser } from "../../testing/auth.ts";
 import { useTestContext } from "../../testing/deps.ts";
+import { API_CACHE_CONTROL } from "../../core/http/cdn-cache.ts";
 import { OsListSchema, ProblemSchema, ReleaseCycleListSchema, ReleaseCycleSchema, ReleasePageSchema, ReleaseSchema } from "./api/v3/schemas.ts";
 import { createDownloadsFixture } from "../../testing/factories/downloads.ts";
 
@@ -76,7 +77,8 @@ describe("API v3 releases", () => {
     const first = await get("/api/v3/downloads/releases/?major=3");
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[^"]+"$/);
-    expect(first.headers.get("cache-control")).toBe("public, max-age=60");
+    // Not `public`: a shared cache must not keep an answer given to a request with credentials.
+    expect(first.headers.get("cache-control")).toBe(API_CACHE_CONTROL);
     expect((await get("/api/v3/downloads/releases/?major=3", { "If-None-Match": etag })).status).toBe(304);
     await ctx.services.downloads.saveRelease({ input: { name: "Python 3.14.2", isPublished: true }, actor });
     const changed = await get("/api/v3/downloads/releases/?major=3", { "If-None-Match": etag });

@@ -5,6 +5,7 @@ import { type Context, Hono } from "hono";
 import { AppError } from "../../../../core/errors.ts";
 import { conditionalResponse } from "../../../../core/feeds/conditional.ts";
 import type { AppEnv } from "../../../../core/http/env.ts";
+import { API_CACHE_CONTROL } from "../../../../core/http/cdn-cache.ts";
 import { fieldErrors } from "../../../../core/http/validate.ts";
 import { canSeeUnpublished } from "../../policies.ts";
 import type { ReleaseCycleView, ReleaseQuery } from "../../queries.ts";
@@ -66,7 +67,7 @@ function conditionalJson(c: Context, body: unknown, staff: boolean): Response {
   return conditionalResponse(c, {
     body: JSON.stringify(body),
     contentType: "application/json; charset=utf-8",
-    cacheControl: staff ? "private, no-cache" : "public, max-age=60",
+    cacheControl: staff ? "private, no-cache" : API_CACHE_CONTROL,
   });
 }
 
