@@ -2,6 +2,7 @@
 // browser. It reproduces legacy python.org's nh3 policy (pydotorg/markup.py):
 // the same tags and attributes, and only http, https and mailto links.
 import sanitizeHtml from "sanitize-html";
+import { memoizeString } from "./memo.ts";
 import { repairCodeAroundPre } from "./nesting.ts";
 
 const ALLOWED_TAGS = [
@@ -70,6 +71,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /** Returns HTML containing only allowlisted tags, attributes and URL schemes, with <code><pre> nesting repaired. */
-export function sanitizeMarkupHtml(html: string): string {
-  return repairCodeAroundPre(sanitizeHtml(html, OPTIONS));
-}
+export const sanitizeMarkupHtml = memoizeString((html) => repairCodeAroundPre(sanitizeHtml(html, OPTIONS)), {
+  // The same stored markup is sanitised for every page and API answer that shows it.
+  maxBytes: 16 * 1024 * 1024,
+});
