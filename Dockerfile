@@ -56,4 +56,6 @@ USER node
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 8000}/_health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/app/server.js"]
+# The flags of package.json's `start` (a test keeps them equal): V8 grows the heap by 20 %
+# over what is live instead of doubling it, which keeps a web process under 300 MB.
+CMD ["node", "--enable-source-maps", "--heap-growing-percent=20", "--max-semi-space-size=8", "dist/app/server.js"]

@@ -20,6 +20,7 @@ import { mailOutboxAdmin } from "./core/mail/index.ts";
 import { type ApiRateLimiters, createApiRateLimits } from "./core/http/rate-limit.ts";
 import { requestContext } from "./core/http/request-context.ts";
 import { responseCache } from "./core/http/response-cache.ts";
+import { createInFlightLimit } from "./core/http/in-flight-limit.ts";
 import { securityHeaders, surrogateKeys } from "./core/http/security-headers.ts";
 import type { ModuleRegistry, WebSettings } from "./core/modules/index.ts";
 import type { PlatformDeps } from "./core/platform.ts";
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps, registry: AppRegistry): Hono<AppEnv> {
 
   app.route("/", healthRoutes(serviceHealthChecks(deps)));
   app.route("/", staticRoutes(assets));
+  // Everything past here is built per request (stored answers never get this far): a few at a time.
+  app.use(createInFlightLimit({ max: config.WEB_MAX_IN_FLIGHT, queue: config.WEB_MAX_QUEUE, timeoutMs: config.WEB_QUEUE_TIMEOUT_MS }).middleware);
   // One document for /api/openapi.json, /api/docs/ and the /api/v3/ root.
   const apiDocument = buildOpenApiDocument({ siteUrl: config.SITE_URL, parts: [sharedOpenApi, ...registry.openApiParts()] });
   app.route("/api", apiRoutes(deps, registry, web, accounts, apiDocument, apiLimits));

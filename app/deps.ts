@@ -7,6 +7,7 @@ import path from "node:path";
 import type { CronItem } from "graphile-worker";
 import { createApp, type AppDeps, type AppRegistry } from "./app.ts";
 import { ROOT_DIR } from "./core/root-dir.ts";
+import { codeGeneration } from "./core/cache/code-generation.ts";
 import { createCache } from "./core/cache/cache.ts";
 import { createMemoryKeyValue } from "./core/cache/memory.ts";
 import { createFailoverKeyValue, FALLBACK_MAX_ENTRIES } from "./core/cache/failover.ts";
@@ -138,9 +139,13 @@ function buildDeps(
     ? owned(createFailoverKeyValue({ primary: kv, fallback: createMemoryKeyValue({ maxEntries: FALLBACK_MAX_ENTRIES }) }), (store) => store.close())
     : kv;
   if (!config.REDIS_URL && !overrides.kv) logger.info("REDIS_URL is not set: cache, sessions and rate limits live in this process");
+  // Running from dist/, the bundle is the code; from source (tests, tsx), app/.
+  const codeDir = import.meta.dirname.split(path.sep).includes("dist") ? path.join(ROOT_DIR, "dist") : path.join(ROOT_DIR, "app");
+  const generation = codeGeneration({ releaseId: config.RELEASE_ID, folders: [codeDir, overrides.paths?.templates ?? path.join(ROOT_DIR, "templates")] });
   const cache =
     overrides.cache ??
     createCache(cacheStore, {
+      generation,
       bus: isRedisKeyValue(kv)
         ? owned(createRedisInvalidationBus({ publisher: kv.client, channel: `${config.REDIS_PREFIX}cache-invalidations`, logger }), (bus) => bus.close())
         : createLocalInvalidationBus(),
@@ -157,6 +162,7 @@ function buildDeps(
             shared: isRedisKeyValue(kv) ? kv : null,
             maxBytes: config.RESPONSE_CACHE_MEMORY_MB * 1024 * 1024,
             encode: encodeStoredResponse,
+            generation,
             now: () => (overrides.clock ?? systemClock).now().getTime(),
           })
         : null;

@@ -32,6 +32,14 @@ describe("the response cache", () => {
     expect(second.headers.get("surrogate-key")!.split(" ")).toEqual(expect.arrayContaining(["pydotorg-app", "downloads"]));
   });
 
+  it("builds a page once when many ask for it at the same moment", async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, () => get(ctx.app, "/downloads/")));
+    const states = answers.map((answer) => answer.headers.get("x-response-cache"));
+    expect(states.filter((state) => state === "miss")).toHaveLength(1);
+    expect(states.filter((state) => state === "hit")).toHaveLength(11);
+    expect(new Set(await Promise.all(answers.map((answer) => answer.text()))).size).toBe(1);
+  });
+
   it("answers 304 to a current ETag or Last-Modified, and HEAD without a body", async () => {
     const first = await get(ctx.app, "/downloads/operating-systems/");
     const etag = first.headers.get("etag")!;
@@ -122,7 +130,32 @@ describe("the response cache", () => {
   });
 });
 
-describe("two web processes sharing Redis", () => {
+describe("a process with every build slot taken", () => {
+  it("refuses what it cannot build with a 503 and Retry-After, page or problem details, and still answers stored copies", async () => {
+    const busy = await createTestContext({ env: { WEB_MAX_IN_FLIGHT: "1", WEB_MAX_QUEUE: "0" } });
+    try {
+      await get(busy.app, "/downloads/");
+      // The first holds the only slot while it waits on the database; the others arrive meanwhile.
+      const [held, page, api, stored] = await Promise.all([
+        get(busy.app, "/accounts/login/"),
+        get(busy.app, "/about/"),
+        get(busy.app, "/api/v3/downloads/os/"),
+        get(busy.app, "/downloads/"),
+      ]);
+      expect(held.status).toBe(200);
+      expect([page.status, page.headers.get("retry-after"), page.headers.get("cache-control")]).toEqual([503, "30", "no-store"]);
+      expect(await page.text()).toContain("The site is busy right now.");
+      expect(api.status).toBe(503);
+      expect(api.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect([stored.status, stored.headers.get("x-response-cache")]).toEqual([200, "hit"]);
+    } finally {
+      await busy.close();
+    }
+  });
+});
+
+// Without REDIS_URL each process has only its own memory: nothing to share.
+describe.skipIf(!process.env.REDIS_URL)("two web processes sharing Redis", () => {
   let other: TestContext;
   beforeAll(async () => {
     // Same database and Redis prefix as `ctx` (one test worker), its own memory and bus.

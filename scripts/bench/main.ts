@@ -4,6 +4,7 @@
 // (cold), and a static server holding the app's exact bytes. The load comes from another
 // process again (wrk, autocannon or the node generator), never from the server's own loop.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { buildRuntime } from "../../app/deps.ts";
 import { prepareBenchDatabase, type DataChoice } from "./database.ts";
 import { chooseGenerator, type GeneratorChoice, type LoadGenerator, type LoadResult } from "./loadgen.ts";
 import { startStaticServer } from "./static-server.ts";
-import { freePort, get, sampleRss, startWebProcess, type Fetched } from "./web-process.ts";
+import { freePort, get, sampleRss, startScriptNodeFlags, startWebProcess, type Fetched } from "./web-process.ts";
 
 export const BENCH_USAGE = `npm run bench -- [options]
   --seconds N        seconds of load per path and server (10)
@@ -139,6 +140,7 @@ export async function main(argv: string[]): Promise<void> {
   // Run from its source (tsx, tests) the bench starts the server from its source too.
   const serverEntry = entry.endsWith(".ts") ? path.join(ROOT_DIR, "app/server.ts") : path.join(ROOT_DIR, "dist/app/server.js");
   const execArgv = process.execArgv;
+  const webExecArgv = [...execArgv, ...startScriptNodeFlags(JSON.parse(readFileSync(path.join(ROOT_DIR, "package.json"), "utf8")) as { scripts?: Record<string, string> })];
   const loadAverage = os.loadavg();
 
   if (config.REDIS_URL) await flushRedisPrefix(config.REDIS_URL);
@@ -173,7 +175,7 @@ export async function main(argv: string[]): Promise<void> {
       const port = await freePort();
       const web = await startWebProcess({
         entry: serverEntry,
-        execArgv,
+        execArgv: webExecArgv,
         port,
         processes: options.webConcurrency,
         env: {

@@ -12,6 +12,16 @@ export interface WebProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The node flags `npm start` gives the web process (package.json's `start` script, the one
+ * place they are written), so the bench measures the process production runs.
+ */
+export function startScriptNodeFlags(packageJson: { scripts?: Record<string, string> }): string[] {
+  const words = (packageJson.scripts?.start ?? "").trim().split(/\s+/);
+  if (words[0] !== "node") return [];
+  return words.slice(1).filter((word) => word.startsWith("--"));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();

@@ -22,7 +22,8 @@ interface LocalValue {
   versions: (string | null)[];
 }
 
-export function createCache(kv: KeyValue, options: { bus?: InvalidationBus; localBytes?: number; now?: () => number } = {}): Cache {
+export function createCache(kv: KeyValue, options: { bus?: InvalidationBus; localBytes?: number; now?: () => number; generation?: string } = {}): Cache {
+  const entryPrefix = options.generation ? `${ENTRY_PREFIX}${options.generation}:` : ENTRY_PREFIX;
   const bus = options.bus ?? createLocalInvalidationBus();
   const now = options.now ?? Date.now;
   const local = options.localBytes ? createLocalTier<LocalValue>({ bus, maxBytes: options.localBytes, now }) : null;
@@ -37,7 +38,7 @@ export function createCache(kv: KeyValue, options: { bus?: InvalidationBus; loca
   }
 
   const keyOf = (key: string, tags: readonly string[], versions: readonly (string | null)[]) =>
-    tags.length === 0 ? ENTRY_PREFIX + key : `${ENTRY_PREFIX}${key}|${versions.map((version) => version ?? "0").join(".")}`;
+    tags.length === 0 ? entryPrefix + key : `${entryPrefix}${key}|${versions.map((version) => version ?? "0").join(".")}`;
   const localKey = (key: string, tags: readonly string[]) => `${key}|${tags.join(",")}`;
 
   /** The value held in this process, its tags recorded as a read of Redis would have. */

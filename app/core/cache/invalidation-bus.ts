@@ -64,6 +64,7 @@ export function createRedisInvalidationBus(options: { publisher: Redis; channel:
   const subscriber = publisher.duplicate({ keyPrefix: "" });
   let subscribed = false;
   let everSubscribed = false;
+  let closing = false;
 
   subscriber.on("error", () => {
     // Reported by the shared client's handler; this one only keeps ioredis quiet.
@@ -78,7 +79,8 @@ export function createRedisInvalidationBus(options: { publisher: Redis; channel:
         if (everSubscribed) for (const listener of listeners.gap) listener();
         everSubscribed = true;
       },
-      (error: unknown) => options.logger?.warn({ err: error }, "could not subscribe to cache invalidations"),
+      // A process that closes while connecting has nothing to report.
+      (error: unknown) => closing || options.logger?.warn({ err: error }, "could not subscribe to cache invalidations"),
     );
   });
   subscriber.on("message", (received: string, message: string) => {
@@ -122,6 +124,7 @@ export function createRedisInvalidationBus(options: { publisher: Redis; channel:
     onGap: (listener) => void listeners.gap.push(listener),
     isLive: () => subscribed && publisher.status === "ready",
     async close() {
+      closing = true;
       for (const wait of waiting.values()) wait.done();
       subscriber.disconnect();
     },

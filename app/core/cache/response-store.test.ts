@@ -80,4 +80,31 @@ describe("the response store", () => {
     second.clear();
     expect(await second.get("/a/")).toBeUndefined();
   });
+
+  it("shares the compressed copies too, so a reader does not compress again", async () => {
+    const first = setup({ shared: true });
+    const seen: Array<string[]> = [];
+    const second = createResponseStore({
+      cache: first.cache,
+      bus: createLocalInvalidationBus(),
+      shared: first.kv,
+      maxBytes: 1_000_000,
+      encode: async (read) => void seen.push(Object.keys(read.encoded)),
+    });
+    const stored = entry("plain", {});
+    stored.encoded = { br: Buffer.from("brotli bytes"), gzip: Buffer.from("gzip bytes") };
+    await first.store.put("/a/", stored, first.store.mark());
+    const read = await second.get("/a/");
+    expect(seen).toEqual([["br", "gzip"]]);
+    expect([read?.encoded.br?.toString(), read?.encoded.gzip?.toString()]).toEqual(["brotli bytes", "gzip bytes"]);
+  });
+
+  it("reads no copy another release of the code stored", async () => {
+    const first = setup({ shared: true });
+    const release = (generation: string) =>
+      createResponseStore({ cache: first.cache, bus: createLocalInvalidationBus(), shared: first.kv, maxBytes: 1_000_000, encode: async () => {}, generation });
+    await release("one").put("/a/", entry("drawn by release one", {}), 0);
+    expect((await release("one").get("/a/"))?.body.toString()).toBe("drawn by release one");
+    expect(await release("two").get("/a/")).toBeUndefined();
+  });
 });

@@ -46,6 +46,8 @@ export interface ResponseStoreOptions {
   /** Copies compressed variants into a stored response (done before it is kept). */
   encode(entry: StoredResponse): Promise<void>;
   now?: () => number;
+  /** The code's release (code-generation.ts): copies another release stored are not read. */
+  generation?: string;
 }
 
 const SHARED_PREFIX = "cache:response:";
@@ -55,7 +57,8 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
   const now = options.now ?? Date.now;
   const local = createLocalTier<StoredResponse>({ bus, maxBytes: options.maxBytes, now });
   const keep = (key: string, entry: StoredResponse, mark: number) => local.put(key, entry, { tags: entry.versions.keys(), expiresAt: entry.expiresAt, bytes: sizeOf(entry), mark });
-  const sharedKey = (key: string) => SHARED_PREFIX + createHash("sha256").update(key).digest("base64url");
+  const sharedPrefix = options.generation ? `${SHARED_PREFIX}${options.generation}:` : SHARED_PREFIX;
+  const sharedKey = (key: string) => sharedPrefix + createHash("sha256").update(key).digest("base64url");
   const sharable = (key: string) => shared !== null && !key.includes("?");
 
   return {
@@ -98,6 +101,9 @@ interface SerializedResponse {
   m: string;
   x: number;
   v: Array<[string, string]>;
+  /** Compressed copies, so a process reading the copy does not compress it again. */
+  br?: string;
+  gz?: string;
 }
 
 function serialize(entry: StoredResponse): string {
@@ -109,6 +115,8 @@ function serialize(entry: StoredResponse): string {
     m: entry.lastModified,
     x: entry.expiresAt,
     v: [...entry.versions],
+    ...(entry.encoded.br ? { br: entry.encoded.br.toString("base64") } : {}),
+    ...(entry.encoded.gzip ? { gz: entry.encoded.gzip.toString("base64") } : {}),
   };
   return JSON.stringify(data);
 }
@@ -120,7 +128,10 @@ function deserialize(raw: string): StoredResponse | undefined {
       status: data.s,
       headers: data.h,
       body: Buffer.from(data.b, "base64"),
-      encoded: {},
+      encoded: {
+        ...(typeof data.br === "string" ? { br: Buffer.from(data.br, "base64") } : {}),
+        ...(typeof data.gz === "string" ? { gzip: Buffer.from(data.gz, "base64") } : {}),
+      },
       etag: data.e,
       lastModified: data.m,
       expiresAt: data.x,

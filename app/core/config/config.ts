@@ -86,6 +86,11 @@ export const ConfigSchema = z.object({
   /** Number of reverse proxies in front of the app, for client IPs from X-Forwarded-For. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Names the deployed code (a git commit, an image tag); cached answers and data of another release are not read. Default: a digest of the code and templates. */
+  RELEASE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
+    .optional(),
   /** Anonymous answers of cacheable routes are stored whole ("off" builds every one: for measuring and debugging). */
   RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
   /** The longest a stored response lives when no write invalidates it. */
@@ -94,6 +99,11 @@ export const ConfigSchema = z.object({
   CACHE_MEMORY_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** Memory each web process gives to stored responses (their compressed copies included). */
   RESPONSE_CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(48),
+  /** Requests a web process builds at once (answers from the response cache do not count); the rest wait in turn. */
+  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1024).default(8),
+  /** Requests that may wait for a turn; beyond it, and after WEB_QUEUE_TIMEOUT_MS of waiting, a 503 with Retry-After. */
+  WEB_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(1024),
+  WEB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
   /** HTTP worker processes `npm start` forks (node:cluster); 1 serves from the process itself. */
   WEB_CONCURRENCY: z.coerce
     .number()

@@ -94,6 +94,9 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler<
   const { store, cache } = options;
   const now = options.now ?? Date.now;
   const readCacheTags = (tags: readonly string[]) => cache.tagVersions(tags);
+  // Misses being built, by key: requests for the same key wait for the first one's copy
+  // instead of building it again (64 visitors arriving after a release build it once).
+  const building = new Map<string, Promise<StoredResponse | null>>();
 
   return async (c, next) => {
     const key = store
@@ -111,14 +114,45 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler<
       ifModifiedSince: c.req.header("if-modified-since"),
       acceptEncoding: c.req.header("accept-encoding"),
     };
+    // The first request for a key this process does not hold leads: it reads the shared
+    // store, else builds the answer; requests for the same key meanwhile wait for its copy.
+    let lead: ((entry: StoredResponse | null) => void) | undefined;
     if (key && store) {
-      const hit = await store.get(key);
+      let hit = store.getLocal(key);
+      if (!hit) {
+        const pending = building.get(key);
+        if (pending) hit = (await pending) ?? undefined;
+        else {
+          building.set(key, new Promise<StoredResponse | null>((resolve) => (lead = resolve)));
+          hit = await store.get(key).catch(() => undefined);
+          if (hit) finish(key, lead!, hit);
+        }
+      }
       if (hit) {
         c.res = toResponse(answerFrom(hit, conditions, "hit"));
         return;
       }
+      // A build we waited for that could not be shared: this request builds its own.
     }
+    try {
+      await buildAnswer(c, next, key, conditions, (entry) => lead?.(entry));
+    } finally {
+      if (lead) finish(key!, lead, null);
+    }
+  };
 
+  function finish(key: string, lead: (entry: StoredResponse | null) => void, entry: StoredResponse | null): void {
+    lead(entry);
+    building.delete(key);
+  }
+
+  async function buildAnswer(
+    c: Context<AppEnv>,
+    next: () => Promise<void>,
+    key: string | null,
+    conditions: Parameters<typeof answerFrom>[1],
+    share: (entry: StoredResponse) => void,
+  ): Promise<void> {
     const mark = store?.mark() ?? 0;
     c.set("readCacheTags", readCacheTags);
     const { versions } = await captureTagVersions(() => next());
@@ -151,6 +185,8 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler<
     const requestId = response.headers.get("x-request-id");
     if (storable) {
       await store.put(key, entry, mark);
+      // Requests waiting for this build take it only if nothing was invalidated meanwhile.
+      if (store.mark() === mark) share(entry);
     } else {
       const coding = negotiateCoding(conditions.acceptEncoding);
       if (coding && isCompressible(response.headers.get("content-type"), body.length)) entry.encoded[coding] = await compressBody(body, coding, "live");
@@ -162,7 +198,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler<
     for (const cookie of cookies) built.headers.append("set-cookie", cookie);
     if (requestId) built.headers.set("x-request-id", requestId);
     c.res = built;
-  };
+  }
 }
 
 /** Compresses a stored response's body into the codings clients ask for. */

@@ -73,6 +73,18 @@ describe("API v3 releases", () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it("pages 20 releases at a time unless asked for up to 100", async () => {
+    for (let patch = 0; patch < 18; patch += 1) {
+      await ctx.services.downloads.saveRelease({ input: { name: `Python 3.12.${patch}`, isPublished: true, releaseDate: new Date(Date.UTC(2024, 0, patch + 1)) }, actor });
+    }
+    const first = await page("/api/v3/downloads/releases/");
+    expect(first.body.results).toHaveLength(20);
+    expect(first.body.next).toContain("cursor=");
+    const rest = await page(first.body.next!.replace("http://testserver", ""));
+    expect(rest.body.results).toHaveLength(3);
+    expect((await page("/api/v3/downloads/releases/?limit=100")).body.results).toHaveLength(23);
+  });
+
   it("answers conditional requests with 304 and changes the ETag after a write", async () => {
     const first = await get("/api/v3/downloads/releases/?major=3");
     const etag = first.headers.get("etag")!;
@@ -103,6 +115,7 @@ describe("API v3 releases", () => {
     };
     expect(Object.keys(await problem("/api/v3/downloads/releases/?version=3.14"))).toEqual(["version"]);
     expect(Object.keys(await problem("/api/v3/downloads/releases/?major=three&limit=0"))).toEqual(["major", "limit"]);
+    expect(await problem("/api/v3/downloads/releases/?limit=101")).toEqual({ limit: ["limit is at most 100."] });
     expect(Object.keys(await problem("/api/v3/downloads/releases/?cursor=not-a-cursor"))).toEqual(["cursor"]);
     expect(Object.keys(await problem("/api/v3/downloads/releases/?pre_release=yes&pre_release=no"))).toEqual(["pre_release"]);
     expect((await get("/api/v3/downloads/releases/python-3140/", { Authorization: "Token wrong" })).status).toBe(401);

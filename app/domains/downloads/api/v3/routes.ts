@@ -11,10 +11,8 @@ import { canSeeUnpublished } from "../../policies.ts";
 import type { ReleaseCycleView, ReleaseQuery } from "../../queries.ts";
 import type { DownloadsService } from "../../service.ts";
 import { SlugSchema } from "../../schemas.ts";
-import { type ReleaseListQuery, ReleaseListQuerySchema } from "./schemas.ts";
+import { RELEASE_PAGE_DEFAULT, type ReleaseListQuery, ReleaseListQuerySchema } from "./schemas.ts";
 import { createV3Serializers } from "./serializers.ts";
-
-const DEFAULT_LIMIT = 100;
 
 /** Query parameters against a strict schema: unknown names and bad values are a 400 naming each. */
 function parseQuery(c: Context): ReleaseListQuery {
@@ -81,7 +79,7 @@ export function downloadsApiV3(downloads: DownloadsService, options: { siteUrl: 
   app.get("/v3/downloads/releases/", async (c) => {
     const query = parseQuery(c);
     const staff = staffOf(c);
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const limit = query.limit ?? RELEASE_PAGE_DEFAULT;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const [page, cycles] = await Promise.all([downloads.pageReleases({ query: toReleaseQuery(query, staff), limit, after }), cyclesByVersion()]);
     const last = page.items[page.items.length - 1];

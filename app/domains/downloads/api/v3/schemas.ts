@@ -11,6 +11,11 @@ const whole = (name: string, max: number) =>
     .transform(Number)
     .pipe(z.number().max(max, `${name} is at most ${max}.`));
 
+// Pages of at most a few hundred kilobytes: every release with its files is one
+// `next` link away, and no single request holds megabytes while it is built.
+export const RELEASE_PAGE_DEFAULT = 20;
+export const RELEASE_PAGE_MAX = 100;
+
 export const ReleaseListQuerySchema = z.object({
   major: whole("major", 999).optional().meta({ description: "Major version, e.g. 3." }),
   minor: whole("minor", 999).optional().meta({ description: "Minor version, e.g. 14 for 3.14." }),
@@ -25,7 +30,10 @@ export const ReleaseListQuerySchema = z.object({
     .meta({ description: "Pre-release tag; `final` selects releases without one." }),
   is_latest: flag.optional().meta({ description: "true for the latest release of each version line." }),
   is_published: flag.optional().meta({ description: "Staff only: false lists drafts. Everyone else sees published releases only." }),
-  limit: whole("limit", 1000).pipe(z.number().min(1, "limit is at least 1.")).optional().meta({ description: "Page size, 1 to 1000 (default 100)." }),
+  limit: whole("limit", RELEASE_PAGE_MAX)
+    .pipe(z.number().min(1, "limit is at least 1."))
+    .optional()
+    .meta({ description: `Page size, 1 to ${RELEASE_PAGE_MAX} (default ${RELEASE_PAGE_DEFAULT}); follow \`next\` for the rest.` }),
   cursor: z.string().max(200, "The cursor is not valid.").optional().meta({ description: "Opaque position from the previous page's `next` link." }),
 });
 export type ReleaseListQuery = z.output<typeof ReleaseListQuerySchema>;
