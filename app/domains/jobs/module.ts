@@ -1,13 +1,16 @@
 // The jobs domain as one module: the job board with its submission, review and expiry
 // workflow, its feed, API, admin, search source and legacy migrator.
 import { defineModule } from "../../core/modules/index.ts";
+import { BOXES_PORT } from "../boxes/index.ts";
 import { EXPIRE_JOBS_TASK, jobsTasks, MONTHLY_REPORT_TASK } from "./jobs.ts";
+import { jobsRoutes } from "./routes.ts";
 import { jobsSearchSource } from "./search.ts";
 import { seedJobsDemo } from "./seed.ts";
 import { createJobsService } from "./service.ts";
 
 export const jobsModule = defineModule({
   name: "jobs",
+  uses: [BOXES_PORT],
   createService: ({ deps }) =>
     createJobsService({
       db: deps.db,
@@ -17,6 +20,9 @@ export const jobsModule = defineModule({
       mailer: deps.mailer,
       settings: { jobsEmail: deps.config.JOBS_EMAIL, thresholdDays: deps.config.JOB_THRESHOLD_DAYS, reportRecipients: deps.config.JOBS_REPORT_RECIPIENTS },
     }),
+  routes: ({ service, web, use }) => [
+    { path: "/", app: jobsRoutes({ jobs: service, boxes: use(BOXES_PORT), siteUrl: web.siteUrl, flash: { secret: web.secret, secureCookies: web.secureCookies } }) },
+  ],
   search: ({ service }) => [jobsSearchSource(service)],
   tasks: ({ service }) => jobsTasks(service),
   cron: [
@@ -25,4 +31,6 @@ export const jobsModule = defineModule({
     { task: MONTHLY_REPORT_TASK, match: "0 8 27 * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
   ],
   seed: ({ service }) => seedJobsDemo(service),
+  templates: "jobs",
+  bench: { paths: ["/jobs/", "/jobs/feed/rss/"] },
 });
