@@ -3,6 +3,7 @@
 import { defineModule } from "../../core/modules/index.ts";
 import { BOXES_PORT } from "../boxes/index.ts";
 import { EXPIRE_JOBS_TASK, jobsTasks, MONTHLY_REPORT_TASK } from "./jobs.ts";
+import { jobsLegacyMigrator } from "./legacy.ts";
 import { jobsRoutes } from "./routes.ts";
 import { jobsSearchSource } from "./search.ts";
 import { seedJobsDemo } from "./seed.ts";
@@ -30,6 +31,7 @@ export const jobsModule = defineModule({
     { task: EXPIRE_JOBS_TASK, match: "15 3 * * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
     { task: MONTHLY_REPORT_TASK, match: "0 8 27 * *", options: { backfillPeriod: 0, maxAttempts: 3 } },
   ],
+  legacy: { migrators: [jobsLegacyMigrator] },
   seed: ({ service }) => seedJobsDemo(service),
   templates: "jobs",
   bench: { paths: ["/jobs/", "/jobs/feed/rss/"] },
