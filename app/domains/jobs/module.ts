@@ -1,6 +1,8 @@
 // The jobs domain as one module: the job board with its submission, review and expiry
 // workflow, its feed, API, admin, search source and legacy migrator.
 import { defineModule } from "../../core/modules/index.ts";
+import { jobsApi } from "./api.ts";
+import { jobsOpenApi } from "./openapi.ts";
 import { BOXES_PORT } from "../boxes/index.ts";
 import { EXPIRE_JOBS_TASK, jobsTasks, MONTHLY_REPORT_TASK } from "./jobs.ts";
 import { jobsLegacyMigrator } from "./legacy.ts";
@@ -24,6 +26,7 @@ export const jobsModule = defineModule({
   routes: ({ service, web, use }) => [
     { path: "/", app: jobsRoutes({ jobs: service, boxes: use(BOXES_PORT), siteUrl: web.siteUrl, flash: { secret: web.secret, secureCookies: web.secureCookies } }) },
   ],
+  api: { routes: ({ service, web }) => jobsApi(service, { siteUrl: web.siteUrl }), openApi: { v3: jobsOpenApi } },
   search: ({ service }) => [jobsSearchSource(service)],
   tasks: ({ service }) => jobsTasks(service),
   cron: [
@@ -34,5 +37,6 @@ export const jobsModule = defineModule({
   legacy: { migrators: [jobsLegacyMigrator] },
   seed: ({ service }) => seedJobsDemo(service),
   templates: "jobs",
-  bench: { paths: ["/jobs/", "/jobs/feed/rss/"] },
+  // The busiest page, its feed and the API list.
+  bench: { paths: ["/jobs/", "/jobs/feed/rss/", "/api/v3/jobs/"] },
 });

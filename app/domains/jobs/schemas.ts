@@ -84,16 +84,18 @@ export const SlugSchema = z
   .regex(/^[-a-zA-Z0-9_]+$/);
 
 /** Query of the v3 jobs list. */
-export const JobListQuerySchema = z.object({
-  type: SlugSchema.optional(),
-  category: SlugSchema.optional(),
-  location: SlugSchema.optional(),
-  telecommute: z
-    .enum(["true", "false"])
-    .transform((value) => value === "true")
-    .optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-});
+export const JobListQuerySchema = z
+  .object({
+    type: SlugSchema.optional(),
+    category: SlugSchema.optional(),
+    location: SlugSchema.optional(),
+    telecommute: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .strict();
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;
 
 /** Django's slugify: ASCII letters, digits, hyphens and underscores; spaces become hyphens. */

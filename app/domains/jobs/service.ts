@@ -94,6 +94,16 @@ export function createJobsService(deps: JobsDeps) {
     return pageOfJobs({ AND: [visibleWhere(now()), filterWhere(options.filter ?? {})] }, options.page, JOBS_PER_PAGE);
   }
 
+  /** The same page as listVisibleJobs with every field of each job (the API), in two queries. */
+  async function listVisibleJobDetails(options: { filter?: JobFilter; page?: number | "last" } = {}): Promise<Paged<JobView>> {
+    const where = { AND: [visibleWhere(now()), filterWhere(options.filter ?? {})] };
+    const total = await db.job.count({ where });
+    const { page, pages, skip } = pageOf(total, options.page, JOBS_PER_PAGE);
+    const rows = total === 0 ? [] : await db.job.findMany({ where, orderBy: listOrder, skip, take: JOBS_PER_PAGE, select: jobSelect });
+    const at = now();
+    return { items: rows.map((row) => toJobView(row, at)), total, page, pages, perPage: JOBS_PER_PAGE };
+  }
+
   /** How many jobs are visible now (the "<N> jobs on the Python Job Board" header). */
   async function countVisibleJobs(): Promise<number> {
     return db.job.count({ where: visibleWhere(now()) });
@@ -257,6 +267,7 @@ export function createJobsService(deps: JobsDeps) {
   const workflow = createWorkflow({ ...deps, getJob });
   return {
     listVisibleJobs,
+    listVisibleJobDetails,
     countVisibleJobs,
     listFeedJobs,
     listTypesWithJobs,
