@@ -68,7 +68,7 @@ describe("the v3 root", () => {
     const response = await ctx.app.request("/api/v3/");
     expect(response.status).toBe(200);
     const root = (await response.json()) as { resources: Record<string, { list_endpoint: string }>; openapi: string; docs: string; legacy: unknown };
-    expect(Object.keys(root.resources)).toEqual(["banners", "boxes", "downloads/os", "downloads/release-cycles", "downloads/releases"]);
+    expect(Object.keys(root.resources)).toEqual(["banners", "boxes", "downloads/os", "downloads/release-cycles", "downloads/releases", "jobs", "jobs/categories", "jobs/types"]);
     expect(root.resources["downloads/releases"]).toMatchObject({ list_endpoint: "http://testserver/api/v3/downloads/releases/", docs: "http://testserver/api/docs/#listReleases" });
     expect(root).toMatchObject({
       openapi: "http://testserver/api/openapi.json",

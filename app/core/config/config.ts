@@ -53,6 +53,21 @@ export const ConfigSchema = z.object({
   SMTP_URL: optionalUrl.refine((value) => value === undefined || /^smtps?:$/.test(new URL(value).protocol), "must be an smtp:// or smtps:// URL"),
   /** The From address of outgoing mail. */
   MAIL_FROM: z.email("must be an e-mail address").default("noreply@python.org"),
+  /** The job board's address: receives every jobs message (legacy DEFAULT_JOBS_EMAIL). */
+  JOBS_EMAIL: z.email("must be an e-mail address").default("jobs@python.org"),
+  /** Days an approved job stays listed (legacy JOB_THRESHOLD_DAYS). */
+  JOB_THRESHOLD_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Comma-separated recipients of the monthly jobs report; empty sends it to JOBS_EMAIL. */
+  JOBS_REPORT_RECIPIENTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email("must be comma-separated e-mail addresses"))),
   /** API request limits: v1 per user or IP per hour, v2 per day (legacy urls.md §16.1), v3 per hour. */
   API_V1_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(600),
   API_V2_ANON_PER_DAY: z.coerce.number().int().min(1).default(100),
