@@ -1,6 +1,7 @@
 // The jobs domain as one module: the job board with its submission, review and expiry
 // workflow, its feed, API, admin, search source and legacy migrator.
 import { defineModule } from "../../core/modules/index.ts";
+import { jobsAdmin } from "./admin.ts";
 import { jobsApi } from "./api.ts";
 import { jobsOpenApi } from "./openapi.ts";
 import { BOXES_PORT } from "../boxes/index.ts";
@@ -27,6 +28,7 @@ export const jobsModule = defineModule({
     { path: "/", app: jobsRoutes({ jobs: service, boxes: use(BOXES_PORT), siteUrl: web.siteUrl, flash: { secret: web.secret, secureCookies: web.secureCookies } }) },
   ],
   api: { routes: ({ service, web }) => jobsApi(service, { siteUrl: web.siteUrl }), openApi: { v3: jobsOpenApi } },
+  admin: ({ service }) => jobsAdmin(service),
   search: ({ service }) => [jobsSearchSource(service)],
   tasks: ({ service }) => jobsTasks(service),
   cron: [

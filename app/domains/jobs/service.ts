@@ -233,7 +233,7 @@ export function createJobsService(deps: JobsDeps) {
   }
 
   /** One page of every job for the admin: search on title and company, filters by status and category. */
-  async function searchJobs(options: JobSearch): Promise<{ items: JobSummaryView[]; total: number }> {
+  async function searchJobs(options: JobSearch): Promise<{ items: JobView[]; total: number }> {
     const q = options.q?.trim();
     const where: Prisma.JobWhereInput = {
       ...(options.status ? { status: options.status } : {}),
@@ -247,12 +247,12 @@ export function createJobsService(deps: JobsDeps) {
         orderBy: [{ [options.orderBy.field]: options.orderBy.direction }, { id: "desc" }],
         skip: options.offset,
         take: options.limit,
-        select: jobSummarySelect,
+        select: jobSelect,
       }),
       db.job.count({ where }),
     ]);
     const at = now();
-    return { items: rows.map((row) => toJobSummaryView(row, at)), total };
+    return { items: rows.map((row) => toJobView(row, at)), total };
   }
 
   /** Active job types and categories for the form. */
