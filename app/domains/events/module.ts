@@ -1,0 +1,15 @@
+// The events domain as one module: calendars, events with their occurring and recurring
+// rules and alarms, the public pages and feeds, submissions, the iCal import.
+import { defineModule } from "../../core/modules/index.ts";
+import { eventsSearchSources } from "./search.ts";
+import { seedEventsDemo } from "./seed.ts";
+import { createEventsService } from "./service.ts";
+
+export const eventsModule = defineModule({
+  name: "events",
+  createService: ({ deps }) => createEventsService({ ...deps, eventsEmail: deps.config.EVENTS_TO_EMAIL }),
+  search: ({ service }) => eventsSearchSources(service),
+  markup: ({ service }) => [service.markupTarget],
+  seed: ({ service, deps }) => seedEventsDemo(service, deps.clock),
+  templates: "events",
+});
