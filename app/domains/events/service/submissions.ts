@@ -43,7 +43,7 @@ export function createEventSubmissions(deps: { db: Db; clock: Clock; mailer: Mai
   const { db, clock, mailer } = deps;
 
   /** Validates, stores and mails a submission; VALIDATION per field, RATE_LIMITED past 5 an hour. */
-  async function submitEvent(options: { user: Submitter; input: EventSubmissionInput }): Promise<SubmissionView> {
+  async function submitEvent(options: { user: Submitter; input: EventSubmissionInput | Record<string, string> }): Promise<SubmissionView> {
     const data = parseInput(EventSubmissionSchema, options.input);
     const since = new Date(clock.now().getTime() - 3_600_000);
     if ((await db.eventSubmission.count({ where: { userId: options.user.id, created: { gte: since } } })) >= SUBMISSIONS_PER_HOUR) {
