@@ -75,7 +75,7 @@ describe("the domain registry", () => {
     await ctx.registry.seed();
     await ctx.drainJobs();
     const sources = ctx.registry.searchSources();
-    expect(sources.map((source) => source.type).sort()).toEqual(["job", "page", "release"]);
+    expect(sources.map((source) => source.type).sort()).toEqual(["calendar", "event", "job", "page", "release"]);
     for (const source of sources) {
       const [first] = (await source.all()[Symbol.asyncIterator]().next()).value ?? [];
       expect(first, `${source.type} has seeded documents`).toBeDefined();

@@ -68,6 +68,8 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.email("must be comma-separated e-mail addresses"))),
+  /** Where event submissions are mailed (legacy settings EVENTS_TO_EMAIL). */
+  EVENTS_TO_EMAIL: z.email("must be an e-mail address").default("events@python.org"),
   /** API request limits: v1 per user or IP per hour, v2 per day (legacy urls.md §16.1), v3 per hour. */
   API_V1_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(600),
   API_V2_ANON_PER_DAY: z.coerce.number().int().min(1).default(100),
